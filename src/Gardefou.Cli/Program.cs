@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Gardefou.Cli.Commands;
+
+// The table of contents of the `gardefou` command: each feature owns its command file.
+var root = new RootCommand("Gardefou: privacy-first exposure notification, resource finder and evaluator.")
+{
+    ProtocolCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
