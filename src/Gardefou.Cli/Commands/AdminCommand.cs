@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Gardefou.Cli.Commands;
+
+/// <summary><c>gardefou admin …</c>: operator tasks run on the server's data directory.</summary>
+internal static class AdminCommand
+{
+    public static Command Create() => new("admin", "Operator tasks on a data directory (credentials, keys)")
+    {
+        // One line per task: Admin.XCommand.Create(),
+    };
+}
