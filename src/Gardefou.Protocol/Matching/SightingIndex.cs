@@ -12,11 +12,12 @@ namespace Gardefou.Protocol.Matching;
 /// Two structures, both sized from the number of distinct identifiers: a bit filter (about 64 bits per identifier,
 /// so about 1.5% of absent identifiers pass it) that rejects nearly every generated identifier with one memory
 /// read, and an open-addressing table of the distinct identifiers that leads to the sightings of each.
-/// Both hash with a random per-index seed, so that a broadcaster choosing identifiers cannot crowd one bucket.
+/// The filter takes an identifier's own top bits (identifiers are AES outputs, so uniform; a broadcaster choosing
+/// them can only fill the filter, which costs it as many broadcasts as any other way would). The table hashes with
+/// a random per-index seed, so that chosen identifiers cannot crowd one of its buckets.
 /// </remarks>
 public sealed partial class SightingIndex
 {
-    private const ulong FilterMultiplier = 0x9E3779B97F4A7C15UL;
     private const ulong TableMultiplier = 0xD6E8FEB86659FD93UL;
     private const int MinFilterBits = 12;
     private const int MaxFilterBits = 24;
@@ -24,7 +25,6 @@ public sealed partial class SightingIndex
     private readonly Sighting[] _sightings;
     private readonly ulong[] _filter;
     private readonly int _filterShift;
-    private readonly ulong _filterSeed;
     private readonly UInt128[] _slotRpi;
     private readonly int[] _slotGroup;
     private readonly int _tableShift;
@@ -37,7 +37,6 @@ public sealed partial class SightingIndex
     public SightingIndex(ReadOnlySpan<Sighting> sightings)
     {
         _sightings = sightings.ToArray();
-        _filterSeed = RandomSeed();
         _tableSeed = RandomSeed();
 
         // Group sightings by identifier, keeping each group in the caller's order.
@@ -108,18 +107,16 @@ public sealed partial class SightingIndex
     /// <summary>The sighting at <paramref name="index"/> (as reported in <see cref="SightingMatch.SightingIndex"/>).</summary>
     public Sighting this[int index] => _sightings[index];
 
-    /// <summary>The filter's words, seed and shift, for loops that hoist them out of the index.</summary>
+    /// <summary>The filter's words and shift, for loops that hoist them out of the index.</summary>
     internal ulong[] FilterWords => _filter;
-
-    internal ulong FilterSeed => _filterSeed;
 
     internal int FilterShift => _filterShift;
 
-    /// <summary>The filter test on hoisted fields: no bounds check, since the shift keeps the word index in range by construction.</summary>
+    /// <summary>The filter test on hoisted fields (<paramref name="low"/> is the identifier's first 8 bytes, little-endian): no bounds check, since the shift keeps the word index in range by construction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool FilterHit(ref ulong words, ulong seed, int shift, ulong low)
+    internal static bool FilterHit(ref ulong words, int shift, ulong low)
     {
-        var bit = unchecked((low ^ seed) * FilterMultiplier) >> shift;
+        var bit = low >> shift;
         return (Unsafe.Add(ref words, (nint)(bit >> 6)) & (1UL << (int)(bit & 63))) != 0;
     }
 
@@ -127,7 +124,7 @@ public sealed partial class SightingIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool MayContain(ulong low)
     {
-        var bit = unchecked((low ^ _filterSeed) * FilterMultiplier) >> _filterShift;
+        var bit = low >> _filterShift;
         return (_filter[(int)(bit >> 6)] & (1UL << (int)(bit & 63))) != 0;
     }
 
@@ -158,7 +155,7 @@ public sealed partial class SightingIndex
 
     internal int MemberHeardAt(int position) => _memberHeardAt[position];
 
-    private ulong FilterBit(UInt128 rpi) => unchecked(((ulong)rpi ^ _filterSeed) * FilterMultiplier) >> _filterShift;
+    private ulong FilterBit(UInt128 rpi) => unchecked((ulong)rpi) >> _filterShift;
 
     private int TableSlot(UInt128 rpi) => (int)(unchecked(((ulong)(rpi >> 64) ^ _tableSeed) * TableMultiplier) >> _tableShift);
 
