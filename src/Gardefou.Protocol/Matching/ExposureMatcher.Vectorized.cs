@@ -15,6 +15,8 @@ public static partial class ExposureMatcher
     /// together (each is a chain of dependent steps; sixteen chains overlap), then per key its identifiers encrypted
     /// eight at a time and tested against the index's bit filter as they come out. Only the rare identifiers that
     /// pass the filter reach the exact table, after the key's loop, so that the loop itself never calls out.
+    /// (Slipping the next batch's SHA-256 rounds between AES groups, to use the execution port AES leaves idle, was
+    /// measured slower: the state round-trips through memory and the calls cost more than the overlap gained.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MatchVectorized(ReadOnlySpan<MatchKey> keys, SightingIndex index, List<SightingMatch> destination)
@@ -24,6 +26,7 @@ public static partial class ExposureMatcher
         Span<byte> candidates = stackalloc byte[KeySchedule.IdentifiersPerKey + 8];
         var schedules = default(AesRoundKeys16);
         var rpis = default(KeyIdentifiers);
+        var pending = new PendingProbes(stackalloc UInt128[KeySchedule.IdentifiersPerKey], stackalloc byte[KeySchedule.IdentifiersPerKey]);
         ref var filter = ref MemoryMarshal.GetArrayDataReference(index.FilterWords);
         var shift = index.FilterShift;
 
@@ -52,17 +55,22 @@ public static partial class ExposureMatcher
                 var count = MatchWindow.MatchableIdentifiers(key.Validity);
                 var start = key.Validity.RollingStart.Value;
                 var found = EncryptAndFilter(in schedules[l], (uint)start, count, ref rpis[0], ref filter, shift, ref candidates[0]);
+
+                // A candidate's table slot is usually not in cache: look the previous key's candidates up now, and only
+                // touch this key's, to look them up after the next key's AES work has hidden the memory latency.
+                pending.ProbeAll(index, destination);
+                pending.Reset(k, start, start + key.Validity.RollingPeriod);
                 for (var c = 0; c < found; c++)
                 {
                     int i = candidates[c];
                     if (i < count)
                     {
-                        var rpi = Unsafe.BitCast<Vector128<byte>, UInt128>(rpis[i]);
-                        Probe(index, k, (long)start + key.Validity.RollingPeriod, (long)start + i, rpi, destination);
+                        pending.Add(index, (byte)i, Unsafe.BitCast<Vector128<byte>, UInt128>(rpis[i]));
                     }
                 }
             }
         }
+        pending.ProbeAll(index, destination);
     }
 
     /// <summary>
@@ -103,10 +111,9 @@ public static partial class ExposureMatcher
     {
         unchecked
         {
-            var bit = low >> shift;
-            var word = Unsafe.Add(ref filter, (nint)(bit >> 6));
+            var word = Unsafe.Add(ref filter, (nint)(low >> shift));
             Unsafe.Add(ref candidates, found) = (byte)position;
-            return found + (int)((word >> (int)bit) & 1);
+            return found + (int)((word >> (int)low) & 1);
         }
     }
 }

@@ -84,33 +84,6 @@ public class Sha256LanesTests
     }
 
     [Fact]
-    public void Stepped_pipeline_equals_hkdf_and_can_be_reused()
-    {
-        RequireLanes();
-        var random = new Random(44);
-        var teks = new UInt128[16];
-        var rpiks = new UInt128[16];
-        var pipeline = default(RpikPipeline);
-        for (var trial = 0; trial < 3; trial++)
-        {
-            random.NextBytes(MemoryMarshal.AsBytes(teks.AsSpan()));
-            pipeline.Start(teks);
-            var steps = 0;
-            while (!pipeline.IsDone)
-            {
-                pipeline.Step();
-                steps++;
-            }
-            pipeline.CopyRpiks(rpiks);
-            Assert.Equal(RpikPipeline.Steps, steps);
-            for (var l = 0; l < 16; l++)
-            {
-                Assert.Equal(Hkdf(teks[l]), rpiks[l]);
-            }
-        }
-    }
-
-    [Fact]
     public void Scalar_hkdf_equals_hkdf_on_random_keys_and_the_published_vector()
     {
         var random = new Random(43);
