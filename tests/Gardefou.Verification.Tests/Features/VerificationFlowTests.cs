@@ -1,5 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
+using Gardefou.Protocol.Certificates;
 using Gardefou.Protocol.Time;
 using Gardefou.Verification.Tests.Support;
 
@@ -48,6 +50,43 @@ public abstract class VerificationFlowTests : IAsyncLifetime
         Assert.Equal(hmac, claims.GetProperty("tekmac").GetString());
         Assert.Equal(EnIntervalNumber.StartOf(new DateOnly(2026, 11, 25)).Value, claims.GetProperty("symptomOnsetInterval").GetInt32());
         Assert.Equal((TestServer.Start + TimeSpan.FromMinutes(15)).ToUnixTimeSeconds(), claims.GetProperty("exp").GetInt64());
+    }
+
+    [Fact]
+    public async Task Certificate_passes_the_protocol_validator_for_exactly_the_keys_it_was_issued_for()
+    {
+        var key = await _server.CreateApiKeyAsync();
+        var (code, _) = await ApiCalls.IssueCodeAsync(_server.Client, key.Key);
+        var token = (await ApiCalls.ReadJsonAsync(await ApiCalls.VerifyAsync(_server.Client, code))).GetProperty("token").GetString()!;
+        var secret = RandomNumberGenerator.GetBytes(32);
+        var start = EnIntervalNumber.StartOf(DateOnly.FromDateTime(TestServer.Start.UtcDateTime)).Value;
+        var teks = Enumerable.Range(1, 14)
+            .Select(day => new TekMacKey(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)), start - (day * 144), 144, 0))
+            .ToList();
+
+        using var certify = await ApiCalls.CertificateAsync(_server.Client, token, TekMac.ComputeBase64(secret, teks));
+        var certificate = (await ApiCalls.ReadJsonAsync(certify)).GetProperty("certificate").GetString()!;
+
+        var keys = await _server.Client.GetFromJsonAsync<JsonElement>("/.well-known/gardefou/verification-keys", TestContext.Current.CancellationToken);
+        using var publicKey = ECDsa.Create();
+        publicKey.ImportFromPem(keys.GetProperty("keys")[0].GetProperty("publicKeyPem").GetString());
+        var kid = keys.GetProperty("keys")[0].GetProperty("kid").GetString();
+        var issuer = keys.GetProperty("issuer").GetString();
+        var validator = new CertificateValidator(
+            new CertificateValidatorOptions
+            {
+                Audience = keys.GetProperty("audience").GetString()!,
+                ResolveKey = (iss, k) => iss == issuer && k == kid ? publicKey : null,
+            },
+            _server.Time);
+
+        var valid = validator.Validate(certificate, secret, teks);
+        Assert.True(valid.IsValid, valid.Message);
+        Assert.Equal(CertificateReportType.Confirmed, valid.Certificate.ReportType);
+        var other = teks.Select((t, i) => i == 0 ? t with { RollingPeriod = 143 } : t).ToList();
+        Assert.Equal(CertificateValidationError.MacMismatch, validator.Validate(certificate, secret, other).Error);
+        _server.Time.Advance(TimeSpan.FromMinutes(17));
+        Assert.False(validator.Validate(certificate, secret, teks).IsValid);
     }
 
     [Fact]
