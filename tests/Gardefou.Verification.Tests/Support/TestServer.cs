@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -66,11 +67,35 @@ internal sealed class TestServer : IAsyncDisposable
         return new TestServer(app, database, time);
     }
 
-    public HttpClient NewClient(bool followRedirects = true) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = followRedirects, UseCookies = true })
+    /// <summary>The address test clients connect from, so a test can tell it apart from the server's 127.0.0.1.</summary>
+    public static readonly IPAddress ClientAddress = IPAddress.Parse("127.0.0.2");
+
+    public HttpClient NewClient(bool followRedirects = true, IPAddress? from = null)
+    {
+        var local = from ?? ClientAddress;
+        var handler = new SocketsHttpHandler
         {
-            BaseAddress = BaseAddress,
+            CookieContainer = new CookieContainer(),
+            UseCookies = true,
+            AllowAutoRedirect = followRedirects,
+            ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
         };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
+    }
 
     public Task<CreatedApiKey> CreateApiKeyAsync(string realm = "demo") =>
         Services.CreateApiKeyAsync(realm, "test lab", TestContext.Current.CancellationToken);
