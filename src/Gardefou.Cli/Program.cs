@@ -6,6 +6,7 @@ var root = new RootCommand("Gardefou: privacy-first exposure notification, resou
 {
     ProtocolCommand.Create(),
     ServeCommand.Create(),
+    ExportCommand.Create(),
     AdminCommand.Create(),
     BenchCommand.Create(),
 };
