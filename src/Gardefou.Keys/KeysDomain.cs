@@ -1,4 +1,7 @@
 using Gardefou.Keys.Features.Export;
+using Gardefou.Keys.Features.Publish;
+using Gardefou.Keys.Features.Retention;
+using Gardefou.Keys.Trust;
 using Gardefou.Keys.Storage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +39,13 @@ public static class KeysDomain
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KeysOptions>>().Value);
         services.AddDbContext<KeysDbContext>(db => KeysDatabase.Configure(db, storage));
         services.AddSingleton<KeysSecrets>();
+        services.AddSingleton<ChaffLatency>();
+        services.AddSingleton<HealthAuthorityTrust>();
+        services.AddHttpClient();
+        services.AddScoped<PublishService>();
+        services.AddScoped<ExportPublisher>();
+        services.AddScoped<RetentionService>();
+        services.AddHostedService<KeysWorker>();
         services.AddHealthChecks().AddCheck<KeysHealthCheck>("keys", tags: [ReadyTag]);
         return services;
     }
@@ -60,6 +70,7 @@ public static class KeysDomain
     /// <summary>Maps <c>/v1/publish</c> and <c>/v1/exports/…</c>.</summary>
     public static IEndpointRouteBuilder MapKeysDomain(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapPublish();
         endpoints.MapExports();
         return endpoints;
     }

@@ -1,5 +1,8 @@
 using Gardefou.Keys;
 using Gardefou.Keys.Storage;
+using Gardefou.Keys.Trust;
+using Gardefou.Verification;
+using Gardefou.Verification.Storage;
 using Gardefou.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -37,8 +40,19 @@ public sealed partial class GardefouHost : IAsyncDisposable
     /// <summary>What an operator needs after start: how to log in (printed once, never logged) and which URLs to open.</summary>
     public IReadOnlyList<string> StartupNotes => _notes;
 
-    /// <summary>The first listening address once started (with the real port when 0 was asked for).</summary>
-    public Uri BaseAddress => new(App.Urls.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+    /// <summary>The first listening address once started (with the real port when 0 was asked for); wildcard hosts become loopback.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            var url = App.Urls.First()
+                .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal)
+                .Replace("://[::]:", "://[::1]:", StringComparison.Ordinal)
+                .Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal)
+                .Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal);
+            return new Uri(url.TrimEnd('/') + "/");
+        }
+    }
 
     /// <summary>Builds the host and initializes every domain's storage (schema, signing keys, demo accounts); does not listen yet.</summary>
     public static async Task<GardefouHost> CreateAsync(GardefouHostOptions options, CancellationToken ct = default)
@@ -87,6 +101,7 @@ public sealed partial class GardefouHost : IAsyncDisposable
     {
         await App.StartAsync(ct);
         _started = true;
+        await TrustLocalVerificationAsync(ct);
         AddUrlNotes();
     }
 
@@ -115,6 +130,13 @@ public sealed partial class GardefouHost : IAsyncDisposable
                 : new KeysStorage(null, postgres, "keys", Path.Combine(data, "exports"));
             builder.Services.AddKeysDomain(storage, builder.Configuration);
         }
+        if (roles.HasFlag(GardefouRoles.Verification))
+        {
+            var storage = postgres is null
+                ? VerificationStorage.ForDataDirectory(data)
+                : VerificationStorage.ForPostgres(postgres);
+            builder.Services.AddVerificationDomain(storage, builder.Configuration);
+        }
     }
 
     private static void MapDomains(WebApplication app, GardefouRoles roles)
@@ -122,6 +144,10 @@ public sealed partial class GardefouHost : IAsyncDisposable
         if (roles.HasFlag(GardefouRoles.Keys))
         {
             app.MapKeysDomain();
+        }
+        if (roles.HasFlag(GardefouRoles.Verification))
+        {
+            app.MapVerificationDomain();
         }
     }
 
@@ -131,12 +157,25 @@ public sealed partial class GardefouHost : IAsyncDisposable
         {
             await app.Services.InitializeKeysDomainAsync(ct);
         }
-        _ = notes;
+        if (roles.HasFlag(GardefouRoles.Verification))
+        {
+            await app.Services.InitializeVerificationDomainAsync(ct);
+            if (app.Services.GetRequiredService<VerificationInitialization>().CreatedAdmin is { } admin)
+            {
+                // Printed once by the CLI, never logged: whoever started the server is the one to log in first.
+                notes.Add($"Demo health-worker account created (shown only now): realm '{admin.Realm}', user '{admin.UserName}', password '{admin.Password}'");
+            }
+        }
     }
 
     private void AddUrlNotes()
     {
         var root = BaseAddress.ToString().TrimEnd('/');
+        if (Options.Roles.HasFlag(GardefouRoles.Verification))
+        {
+            _notes.Add($"Health workers' portal: {root}/portal   Lab API: POST {root}/api/issue (X-API-Key from 'gardefou admin create-api-key --data {Options.DataDirectory}')");
+            _notes.Add($"App API: POST {root}/api/verify, POST {root}/api/certificate; certificate keys at {root}/.well-known/gardefou/verification-keys");
+        }
         if (Options.Roles.HasFlag(GardefouRoles.Keys))
         {
             _notes.Add($"Diagnosis keys: POST {root}/v1/publish; exports listed at {root}/v1/exports/index.txt (signing key {root}/v1/exports/public-key.pem)");

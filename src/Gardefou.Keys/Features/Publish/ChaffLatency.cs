@@ -34,14 +34,17 @@ public sealed class ChaffLatency
         }
     }
 
-    /// <summary>Waits until a chaff request started at <paramref name="startTimestamp"/> has lasted as long as a sampled real one.</summary>
-    public async Task HoldAsync(long startTimestamp, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Waits until a chaff request started at <paramref name="startTimestamp"/> has lasted as long as a sampled real one.
+    /// This is wall-clock time on purpose (what an observer measures), not the service's injectable clock.
+    /// </summary>
+    public async Task HoldAsync(long startTimestamp, CancellationToken ct)
     {
         var target = Sample();
         var elapsed = Stopwatch.GetElapsedTime(startTimestamp);
         if (target > elapsed)
         {
-            await Task.Delay(target - elapsed, clock, ct);
+            await Task.Delay(target - elapsed, ct);
         }
     }
 }

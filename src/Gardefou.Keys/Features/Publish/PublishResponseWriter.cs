@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Gardefou.Keys.Features.Publish;
@@ -10,7 +11,7 @@ namespace Gardefou.Keys.Features.Publish;
 /// </summary>
 public static class PublishResponseWriter
 {
-    private const string PaddingAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private const string PaddingAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     /// <summary>Writes <paramref name="response"/> (and <paramref name="error"/>, if any) padded to <paramref name="size"/> bytes.</summary>
     public static byte[] Write(PublishResponse response, PublishError? error, int size)
@@ -40,7 +41,8 @@ public static class PublishResponseWriter
     private static byte[] Serialize(PublishResponse response, PublishError? error, string padding)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps '+' and '/' of base64 as one byte each, so a body's size never depends on its random content.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             if (error is not null)
