@@ -1,8 +1,8 @@
 using Gardefou.Keys.Features.Export;
 using Gardefou.Keys.Features.Publish;
 using Gardefou.Keys.Features.Retention;
-using Gardefou.Keys.Trust;
 using Gardefou.Keys.Storage;
+using Gardefou.Keys.Trust;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,8 @@
 using Gardefou.Keys;
 using Gardefou.Keys.Storage;
-using Gardefou.Keys.Trust;
+using Gardefou.Server.Hosting;
 using Gardefou.Verification;
 using Gardefou.Verification.Storage;
-using Gardefou.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -7,10 +7,12 @@ namespace Gardefou.Server.Tests.Hosting;
 
 public sealed class HostingDefaultsTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         return document.RootElement.Clone();
     }
 
@@ -18,9 +20,9 @@ public sealed class HostingDefaultsTests
     public async Task Health_endpoints_and_the_OpenAPI_document_answer()
     {
         await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
-        Assert.Equal("Healthy", await host.Client.GetStringAsync("/health/live"));
-        Assert.Equal("Healthy", await host.Client.GetStringAsync("/health/ready"));
-        using var openApi = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi/v1.json"));
+        Assert.Equal("Healthy", await host.Client.GetStringAsync("/health/live", Ct));
+        Assert.Equal("Healthy", await host.Client.GetStringAsync("/health/ready", Ct));
+        using var openApi = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi/v1.json", Ct));
         var paths = openApi.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/v1/publish", out _));
         Assert.True(paths.TryGetProperty("/v1/exports/index.txt", out _));
@@ -32,7 +34,7 @@ public sealed class HostingDefaultsTests
         await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
         foreach (var body in new[] { "{", "[]", "{\"temporaryExposureKeys\": 5}", "{\"unknownField\": 1}", "{\"traveler\": \"yes\"}", "null" })
         {
-            using var response = await host.Client.PostAsync("/v1/publish", new StringContent(body, Encoding.UTF8, "application/json"));
+            using var response = await host.Client.PostAsync("/v1/publish", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{body} -> {response.StatusCode}");
             var problem = await ProblemAsync(response);
             Assert.Equal(400, problem.GetProperty("status").GetInt32());
@@ -44,7 +46,7 @@ public sealed class HostingDefaultsTests
     {
         await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
         var huge = "{\"padding\":\"" + new string('A', 70 * 1024) + "\"}";
-        using var response = await host.Client.PostAsync("/v1/publish", new StringContent(huge, Encoding.UTF8, "application/json"));
+        using var response = await host.Client.PostAsync("/v1/publish", new StringContent(huge, Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(413, (await ProblemAsync(response)).GetProperty("status").GetInt32());
     }
@@ -53,12 +55,12 @@ public sealed class HostingDefaultsTests
     public async Task Wrong_content_type_and_unknown_routes_get_problem_details()
     {
         await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
-        using var text = await host.Client.PostAsync("/v1/publish", new StringContent("hello", Encoding.UTF8, "text/plain"));
+        using var text = await host.Client.PostAsync("/v1/publish", new StringContent("hello", Encoding.UTF8, "text/plain"), Ct);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
-        using var missing = await host.Client.GetAsync("/v1/nothing-here");
+        using var missing = await host.Client.GetAsync("/v1/nothing-here", Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(404, (await ProblemAsync(missing)).GetProperty("status").GetInt32());
-        using var traversal = await host.Client.GetAsync("/v1/exports/..%2F..%2Fkeys.db");
+        using var traversal = await host.Client.GetAsync("/v1/exports/..%2F..%2Fkeys.db", Ct);
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
     }
 
@@ -73,7 +75,7 @@ public sealed class HostingDefaultsTests
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 12; i++)
         {
-            using var response = await host.Client.GetAsync("/health/live");
+            using var response = await host.Client.GetAsync("/health/live", Ct);
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -88,11 +90,11 @@ public sealed class HostingDefaultsTests
     public async Task The_exports_index_is_empty_and_the_public_key_is_a_pem()
     {
         await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
-        Assert.Equal("", await host.Client.GetStringAsync("/v1/exports/index.txt"));
-        var pem = await host.Client.GetStringAsync("/v1/exports/public-key.pem");
+        Assert.Equal("", await host.Client.GetStringAsync("/v1/exports/index.txt", Ct));
+        var pem = await host.Client.GetStringAsync("/v1/exports/public-key.pem", Ct);
         using var key = Gardefou.Protocol.Export.EcdsaPem.LoadPublicKey(pem);
         Assert.Equal(256, key.KeySize);
-        using var badAfter = await host.Client.GetAsync("/v1/exports/index.txt?after=../../etc/passwd");
+        using var badAfter = await host.Client.GetAsync("/v1/exports/index.txt?after=../../etc/passwd", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, badAfter.StatusCode);
     }
 }
