@@ -21,7 +21,6 @@ internal static partial class PortalEndpoints
     {
         var portal = endpoints.MapGroup(Root).ExcludeFromDescription();
         portal.MapGet("", Home);
-        portal.MapGet("/", Home);
         portal.MapGet("/portal.css", () => TypedResults.Text(PortalStyles.Css, "text/css; charset=utf-8"));
         portal.MapGet("/login", LoginForm);
         portal.MapPost("/login", Login);
@@ -33,7 +32,10 @@ internal static partial class PortalEndpoints
         portal.MapPost("/account", ChangePassword);
         portal.MapGet("/users", Users);
         portal.MapPost("/users", CreateUser);
-        portal.MapPost("/users/{id:int}/{action:regex(^(reset|disable|enable)$)}", ChangeUser);
+        // Three routes rather than a regex constraint, which slim hosts do not register.
+        portal.MapPost("/users/{id:int}/reset", (HttpContext c, int id) => ChangeUserAsync(c, id, "reset"));
+        portal.MapPost("/users/{id:int}/disable", (HttpContext c, int id) => ChangeUserAsync(c, id, "disable"));
+        portal.MapPost("/users/{id:int}/enable", (HttpContext c, int id) => ChangeUserAsync(c, id, "enable"));
         return endpoints;
     }
 
