@@ -10,7 +10,7 @@ internal static class GeoJsonWriter
 {
     public static byte[] Write(IReadOnlyList<IndexedSite> sites, DateTimeOffset now)
     {
-        var buffer = new ArrayBufferWriter<byte>(sites.Count * 600);
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, sites.Count * 600));
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();

@@ -13,7 +13,7 @@ internal static class HsdsWriter
 {
     public static byte[] Write(IReadOnlyList<IndexedSite> sites, DateTimeOffset now)
     {
-        var buffer = new ArrayBufferWriter<byte>(sites.Count * 900);
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, sites.Count * 900));
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();

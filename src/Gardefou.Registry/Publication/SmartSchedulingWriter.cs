@@ -16,7 +16,7 @@ internal static class SmartSchedulingWriter
 
     public static IEnumerable<(string Name, byte[] Bytes)> Write(IReadOnlyList<IndexedSite> sites, DateTimeOffset now)
     {
-        var locations = new ArrayBufferWriter<byte>(sites.Count * 400);
+        var locations = new ArrayBufferWriter<byte>(Math.Max(1024, sites.Count * 400));
         var schedules = new ArrayBufferWriter<byte>();
         var slots = new ArrayBufferWriter<byte>();
         var options = new JsonWriterOptions { Indented = false };

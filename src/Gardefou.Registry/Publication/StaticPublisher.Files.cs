@@ -18,7 +18,7 @@ internal sealed partial class StaticPublisher
             return;
         }
         sites.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        var buffer = new ArrayBufferWriter<byte>(sites.Count * 700);
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, sites.Count * 700));
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
