@@ -42,7 +42,8 @@ internal static partial class AdminPages
             .Append(E(site)).Append("\"></label><button>Show</button></form>");
         if (!string.IsNullOrEmpty(site))
         {
-            var credentials = await db.Credentials.AsNoTracking().Where(c => c.SiteId == site).OrderBy(c => c.CreatedAt).ToListAsync(ct);
+            // SQLite cannot order by DateTimeOffset in SQL; a site has few credentials.
+            var credentials = (await db.Credentials.AsNoTracking().Where(c => c.SiteId == site).ToListAsync(ct)).OrderBy(c => c.CreatedAt).ToList();
             body.Append("<table><tr><th>Id</th><th>Label</th><th>Created</th><th>Status</th><th></th></tr>");
             foreach (var c in credentials)
             {

@@ -36,7 +36,7 @@ internal sealed class RegistryServer : IAsyncDisposable
     public HttpClient Client { get; }
     public Uri BaseAddress => Client.BaseAddress!;
     public RegistryState State => App.Services.GetRequiredService<RegistryState>();
-    public Publication.StaticPublisher Publisher => App.Services.GetRequiredService<Publication.StaticPublisher>();
+    public Registry.Publication.StaticPublisher Publisher => App.Services.GetRequiredService<Registry.Publication.StaticPublisher>();
 
     public static async Task<RegistryServer> StartAsync(int demoSites = 0, Dictionary<string, string?>? settings = null, RegistryStorage? storage = null)
     {
