@@ -19,7 +19,9 @@ internal sealed class DemoSiteGenerator
     public DemoSiteGenerator(FrenchGazetteer gazetteer, int seed)
     {
         _random = new Random(seed);
-        _places = [.. gazetteer.Located.Where(p => !p.Approximate && p.Population > 0)];
+        // Paris, Lyon and Marseille are also listed as their municipal arrondissements, which carry the same
+        // people: drawing from both would count those cities twice.
+        _places = [.. gazetteer.Located.Where(p => !p.Approximate && p.Population > 0 && p.Code is not ("75056" or "69123" or "13055"))];
         _cumulative = new long[_places.Count];
         long total = 0;
         for (var i = 0; i < _places.Count; i++)
