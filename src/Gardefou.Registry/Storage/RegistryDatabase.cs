@@ -16,7 +16,7 @@ internal static class RegistryDatabase
         else
         {
             var path = storage.SqlitePath ?? throw new InvalidOperationException("RegistryStorage needs a SQLite path or a PostgreSQL connection string.");
-            options.UseSqlite($"Data Source={path};Pooling=True");
+            options.UseSqlite($"Data Source={path};Pooling=True").AddInterceptors(SqlitePragmas.Instance);
         }
     }
 
@@ -55,9 +55,8 @@ internal static class RegistryDatabase
             {
                 Directory.CreateDirectory(folder);
             }
+            // WAL (set on each connection by SqlitePragmas) lets readers go on while an operator writes.
             await db.Database.EnsureCreatedAsync(ct);
-            // WAL lets searches read while an operator writes; NORMAL sync is durable across crashes of the process.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", ct);
             return;
         }
         var creator = db.GetService<IRelationalDatabaseCreator>();
