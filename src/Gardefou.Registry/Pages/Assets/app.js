@@ -257,8 +257,12 @@
     for (const f of countries.features) {
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       for (const poly of polys) {
+        // Draw a polygon when its bounding box meets the view (a country's outline may lie far outside it).
         const ring = poly[0];
-        if (!ring.some(([lo, la]) => Math.abs(la - state.lat) < span * 4 && Math.abs(lo - state.lon) < span * 4 / Math.max(cos, .2))) continue;
+        let minLo = 180, maxLo = -180, minLa = 90, maxLa = -90;
+        for (const [lo, la] of ring) { minLo = Math.min(minLo, lo); maxLo = Math.max(maxLo, lo); minLa = Math.min(minLa, la); maxLa = Math.max(maxLa, la); }
+        const spanLon = span / Math.max(cos, .2);
+        if (maxLa < state.lat - span || minLa > state.lat + span || maxLo < state.lon - spanLon || minLo > state.lon + spanLon) continue;
         const p = document.createElementNS(ns, 'path');
         p.setAttribute('class', 'land');
         p.setAttribute('d', poly.map(r => 'M' + r.map(([lo, la]) => px(lo, la).map(v => v.toFixed(1)).join(',')).join('L') + 'Z').join(''));
