@@ -1,0 +1,86 @@
+using System.IO.Compression;
+using Gardefou.Protocol.Export;
+
+namespace Gardefou.Protocol.Tests.Export;
+
+/// <summary>Seeded mutation of valid files: the reader either reads cleanly or throws <see cref="ExportFormatException"/>.</summary>
+public sealed class ExportFileFuzzTests
+{
+    private const int Iterations = 4000;
+
+    [Fact]
+    public void Thousands_of_mutated_files_give_a_clean_read_or_a_format_error_only()
+    {
+        var random = new Random(20_200_410);
+        var valid = ExportFileReaderTests.ValidFile(12);
+        var (bin, sig) = Entries(valid);
+        var clean = 0;
+        var rejected = 0;
+        for (var i = 0; i < Iterations; i++)
+        {
+            var mutated = (i % 4) switch
+            {
+                0 => Mutate(valid, random),
+                1 => ExportFileReaderTests.Zip(("export.bin", Mutate(bin, random), CompressionLevel.NoCompression), ("export.sig", sig, CompressionLevel.NoCompression)),
+                2 => ExportFileReaderTests.Zip(("export.bin", bin, CompressionLevel.NoCompression), ("export.sig", Mutate(sig, random), CompressionLevel.NoCompression)),
+                _ => Mutate(ExportFileReaderTests.Zip(("export.bin", bin, CompressionLevel.Optimal), ("export.sig", sig, CompressionLevel.Optimal)), random),
+            };
+            try
+            {
+                _ = ExportFileReader.Read(mutated);
+                clean++;
+            }
+            catch (ExportFormatException)
+            {
+                rejected++;
+            }
+        }
+        Assert.Equal(Iterations, clean + rejected);
+        Assert.True(rejected > Iterations / 10, $"only {rejected} mutations were rejected");
+    }
+
+    private static byte[] Mutate(byte[] input, Random random)
+    {
+        var data = new List<byte>(input);
+        var edits = random.Next(1, 4);
+        for (var e = 0; e < edits && data.Count > 0; e++)
+        {
+            var at = random.Next(data.Count);
+            switch (random.Next(5))
+            {
+                case 0:
+                    data[at] ^= (byte)(1 << random.Next(8));
+                    break;
+                case 1:
+                    data[at] = (byte)random.Next(256);
+                    break;
+                case 2:
+                    data.RemoveRange(at, data.Count - at); // truncation
+                    break;
+                case 3:
+                    var insert = new byte[random.Next(1, 9)];
+                    random.NextBytes(insert);
+                    data.InsertRange(at, insert);
+                    break;
+                default:
+                    data.RemoveRange(at, Math.Min(random.Next(1, 9), data.Count - at));
+                    break;
+            }
+        }
+        return [.. data];
+    }
+
+    private static (byte[] Bin, byte[] Sig) Entries(byte[] zipBytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(zipBytes));
+        return (Read(zip, "export.bin"), Read(zip, "export.sig"));
+
+        static byte[] Read(ZipArchive zip, string name)
+        {
+            using var s = zip.GetEntry(name)!.Open();
+            using var m = new MemoryStream();
+            s.CopyTo(m);
+            return m.ToArray();
+        }
+    }
+}
