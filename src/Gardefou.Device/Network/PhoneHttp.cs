@@ -118,7 +118,7 @@ internal sealed class PhoneHttp
         return "";
     }
 
-    private static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, int maxBytes, CancellationToken ct)
+    public static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, int maxBytes, CancellationToken ct)
     {
         if (response.Content.Headers.ContentLength is { } length && length > maxBytes)
         {
