@@ -108,6 +108,21 @@ public sealed partial class SightingIndex
     /// <summary>The sighting at <paramref name="index"/> (as reported in <see cref="SightingMatch.SightingIndex"/>).</summary>
     public Sighting this[int index] => _sightings[index];
 
+    /// <summary>The filter's words, seed and shift, for loops that hoist them out of the index.</summary>
+    internal ulong[] FilterWords => _filter;
+
+    internal ulong FilterSeed => _filterSeed;
+
+    internal int FilterShift => _filterShift;
+
+    /// <summary>The filter test on hoisted fields: no bounds check, since the shift keeps the word index in range by construction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool FilterHit(ref ulong words, ulong seed, int shift, ulong low)
+    {
+        var bit = unchecked((low ^ seed) * FilterMultiplier) >> shift;
+        return (Unsafe.Add(ref words, (nint)(bit >> 6)) & (1UL << (int)(bit & 63))) != 0;
+    }
+
     /// <summary>Whether the filter lets <paramref name="low"/> (the identifier's first 8 bytes, little-endian) through.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool MayContain(ulong low)
