@@ -71,30 +71,20 @@ public sealed partial class Phone
     /// <summary>Erases the phone in <paramref name="dataDirectory"/>, if any.</summary>
     public static void Wipe(string dataDirectory) => WipeDirectory(new PhoneStorage(dataDirectory));
 
-    /// <summary>Whether the phone has reached its sunset day; if so it has just been wiped.</summary>
-    public async Task<bool> EnforceSunsetAsync(CancellationToken ct = default)
+    /// <summary>Whether the phone has reached its sunset day (or was wiped); if so it has just been wiped.</summary>
+    public Task<bool> EnforceSunsetAsync(CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         if (!_storage.Exists)
         {
-            return true;
+            return Task.FromResult(true);
         }
-        string? sunset;
-        await using (var db = _storage.Open())
+        if (_sunset is not { } day || DateOnly.FromDateTime(_options.Clock.GetUtcNow().UtcDateTime) < day)
         {
-            sunset = await db.GetAsync(Settings.SunsetDate, ct);
-        }
-        if (sunset is null)
-        {
-            return false;
-        }
-        var day = DateOnly.ParseExact(sunset, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var today = DateOnly.FromDateTime(_options.Clock.GetUtcNow().UtcDateTime);
-        if (today < day)
-        {
-            return false;
+            return Task.FromResult(false);
         }
         Wipe();
-        return true;
+        return Task.FromResult(true);
     }
 
     private static void WipeDirectory(PhoneStorage storage)

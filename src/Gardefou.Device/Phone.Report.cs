@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Gardefou.Device.Keys;
 using Gardefou.Device.Storage;
 using Gardefou.Device.Upload;
+using Gardefou.Protocol.Certificates;
 using Gardefou.Protocol.Time;
 
 namespace Gardefou.Device;
@@ -52,7 +52,7 @@ public sealed partial class Phone
         var secret = RandomNumberGenerator.GetBytes(32);
         try
         {
-            var hmac = TekHmac.Compute(upload, transmissionRisk: 0, secret);
+            var hmac = TekMac.ComputeBase64(secret, upload.Select(k => new TekMacKey(k.Key, k.Validity.RollingStart.Value, k.Validity.RollingPeriod, 0)));
             var certificate = await RequestCertificateAsync(token, hmac, ct);
             var request = new PublishRequest(
                 [.. upload.Select(k => new PublishedKey(k.Key.ToBase64(), k.Validity.RollingStart.Value, k.Validity.RollingPeriod, 0))],
@@ -77,17 +77,21 @@ public sealed partial class Phone
         return new ReportResult(upload.Count, [.. upload.Select(k => k.Day).Distinct()], [.. withheldDays.Order()]);
     }
 
-    private async Task<string> VerifyCodeAsync(string code, CancellationToken ct)
+    private async Task<string> VerifyCodeAsync(string code, CancellationToken ct) => await VerifyCodeAsync(code, chaff: false, ct);
+
+    private async Task<string> VerifyCodeAsync(string code, bool chaff, CancellationToken ct)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["code"] = code });
-        var response = await _http.PostJsonAsync(new Uri(VerificationServer, "api/verify"), body, withApiKey: true, chaff: false, MaxResponseBytes, ct);
+        var body = UploadBody.Padded(new Dictionary<string, string> { ["code"] = code }, UploadBody.VerificationBodySize);
+        var response = await _http.PostJsonAsync(new Uri(VerificationServer, "api/verify"), body, withApiKey: true, chaff, MaxResponseBytes, ct);
         return ReadString(response, "token", "The verification server did not return a token.");
     }
 
-    private async Task<string> RequestCertificateAsync(string token, string hmac, CancellationToken ct)
+    private async Task<string> RequestCertificateAsync(string token, string hmac, CancellationToken ct) => await RequestCertificateAsync(token, hmac, chaff: false, ct);
+
+    private async Task<string> RequestCertificateAsync(string token, string hmac, bool chaff, CancellationToken ct)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["token"] = token, ["ekeyhmac"] = hmac });
-        var response = await _http.PostJsonAsync(new Uri(VerificationServer, "api/certificate"), body, withApiKey: true, chaff: false, MaxResponseBytes, ct);
+        var body = UploadBody.Padded(new Dictionary<string, string> { ["token"] = token, ["ekeyhmac"] = hmac }, UploadBody.VerificationBodySize);
+        var response = await _http.PostJsonAsync(new Uri(VerificationServer, "api/certificate"), body, withApiKey: true, chaff, MaxResponseBytes, ct);
         return ReadString(response, "certificate", "The verification server did not return a certificate.");
     }
 
@@ -109,54 +113,5 @@ public sealed partial class Phone
             // Falls through to the error below: an unreadable answer is no answer.
         }
         throw new PhoneException(error);
-    }
-
-    /// <summary>
-    /// Sends a dummy upload if one is due by the Poisson schedule, then schedules the next one from the due time (not
-    /// from now), so the process keeps its rate whatever else the phone does, including after a real upload.
-    /// Returns whether a dummy upload was sent. A phone that was off for long sends one, not a burst.
-    /// </summary>
-    public async Task<bool> SendDueChaffAsync(CancellationToken ct = default)
-    {
-        if (await EnforceSunsetAsync(ct))
-        {
-            return false;
-        }
-        var now = _options.Clock.GetUtcNow();
-        DateTimeOffset due;
-        await using (var db = _storage.Open())
-        {
-            var text = await db.GetAsync(Settings.NextChaff, ct);
-            due = text is null ? now : DateTimeOffset.FromUnixTimeSeconds(long.Parse(text, CultureInfo.InvariantCulture));
-        }
-        if (due > now)
-        {
-            return false;
-        }
-
-        var body = UploadBody.Chaff(now, _options.UploadBodySize);
-        await _http.PostJsonAsync(new Uri(Server, "v1/publish"), body, withApiKey: false, chaff: true, MaxResponseBytes, ct);
-
-        var next = due;
-        while (next <= now)
-        {
-            next = ChaffSchedule.Next(next, _options.ChaffPerDay, _options.Random);
-        }
-        await using (var db = _storage.Open())
-        {
-            var sent = await db.GetAsync(Settings.ChaffSent, ct);
-            await db.SetAsync(Settings.NextChaff, next.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ct);
-            await db.SetAsync(Settings.ChaffSent, ((sent is null ? 0 : int.Parse(sent, CultureInfo.InvariantCulture)) + 1).ToString(CultureInfo.InvariantCulture), ct);
-            await db.SaveChangesAsync(ct);
-        }
-        return true;
-    }
-
-    /// <summary>When the next dummy upload is due.</summary>
-    public async Task<DateTimeOffset?> GetNextChaffAsync(CancellationToken ct = default)
-    {
-        await using var db = _storage.Open();
-        var text = await db.GetAsync(Settings.NextChaff, ct);
-        return text is null ? null : DateTimeOffset.FromUnixTimeSeconds(long.Parse(text, CultureInfo.InvariantCulture));
     }
 }

@@ -18,9 +18,11 @@ public sealed partial class Phone
     private readonly PhoneStorage _storage;
     private readonly PhoneOptions _options;
     private readonly PhoneHttp _http;
+    private readonly DateOnly? _sunset;
 
-    private Phone(PhoneStorage storage, PhoneOptions options, Uri server, Uri verificationServer, string? apiKey)
+    private Phone(PhoneStorage storage, PhoneOptions options, Uri server, Uri verificationServer, string? apiKey, DateOnly? sunset)
     {
+        _sunset = sunset;
         _storage = storage;
         _options = options;
         Server = server;
@@ -65,7 +67,9 @@ public sealed partial class Phone
         var server = await db.GetAsync(Settings.ServerUrl, ct) ?? throw new PhoneException("The phone's data is incomplete: run 'gardefou phone init' again.");
         var verification = await db.GetAsync(Settings.VerificationUrl, ct) ?? server;
         var apiKey = await db.GetAsync(Settings.ApiKey, ct);
-        var phone = new Phone(storage, options, new Uri(server), new Uri(verification), apiKey);
+        var sunset = await db.GetAsync(Settings.SunsetDate, ct);
+        var phone = new Phone(storage, options, new Uri(server), new Uri(verification), apiKey,
+            sunset is null ? null : DateOnly.ParseExact(sunset, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (await phone.EnforceSunsetAsync(ct))
         {
             throw new PhoneException("This phone has passed its sunset date: it stopped and erased all its data.");

@@ -15,10 +15,10 @@ internal sealed class PhoneStorage
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
         DatabasePath = Path.Combine(DataDirectory, DatabaseFileName);
-        // Pooling would keep the file open after a wipe; a phone opens it rarely enough. Only creation may create the
-        // file: after a wipe, a late write must fail rather than bring back an empty database.
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
-        var create = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        // Only creation may create the file: after a wipe, a late write must fail rather than bring back an empty
+        // database. Pooled connections are cleared before a wipe deletes the file.
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadWrite }.ToString();
+        var create = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
         _options = new DbContextOptionsBuilder<PhoneDbContext>().UseSqlite(ConnectionString).Options;
         _createOptions = new DbContextOptionsBuilder<PhoneDbContext>().UseSqlite(create).Options;
     }

@@ -13,19 +13,28 @@ internal static class UploadBody
 {
     public const string HealthAuthorityId = "demo";
 
+    /// <summary>Size of every <c>/api/verify</c> and <c>/api/certificate</c> body, real or dummy.</summary>
+    public const int VerificationBodySize = 1024;
+
     /// <summary>Serializes <paramref name="request"/> with a padding that brings it to exactly <paramref name="size"/> bytes.</summary>
-    public static byte[] Padded(PublishRequest request, int size)
+    public static byte[] Padded(PublishRequest request, int size) => Padded(padding => request with { Padding = padding }, size);
+
+    /// <summary>A JSON object of string members plus a <c>padding</c> member, exactly <paramref name="size"/> bytes.</summary>
+    public static byte[] Padded(IReadOnlyDictionary<string, string> members, int size) =>
+        Padded(padding => new Dictionary<string, string>(members) { ["padding"] = padding }, size);
+
+    private static byte[] Padded<T>(Func<string, T> build, int size)
     {
-        var bare = JsonSerializer.SerializeToUtf8Bytes(request with { Padding = "" });
+        var bare = JsonSerializer.SerializeToUtf8Bytes(build(""));
         var room = size - bare.Length;
-        if (room < 4)
+        if (room < 0)
         {
-            throw new InvalidOperationException($"An upload needs {bare.Length} bytes, more than the padded size {size}.");
+            throw new InvalidOperationException($"A request needs {bare.Length} bytes, more than the padded size {size}.");
         }
-        // Base64 of random bytes, cut to the exact length left; the server ignores the content.
+        // Random base64url characters, which JSON never escapes, so one character is one byte; the server ignores them.
         var random = RandomNumberGenerator.GetBytes(((room / 4) + 1) * 3);
-        var padding = Convert.ToBase64String(random)[..room];
-        var body = JsonSerializer.SerializeToUtf8Bytes(request with { Padding = padding });
+        var padding = Convert.ToBase64String(random).Replace('+', '-').Replace('/', '_')[..room];
+        var body = JsonSerializer.SerializeToUtf8Bytes(build(padding));
         if (body.Length != size)
         {
             throw new InvalidOperationException("Padding did not reach the target size.");

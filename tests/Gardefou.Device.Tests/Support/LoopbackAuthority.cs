@@ -40,6 +40,9 @@ internal sealed class LoopbackAuthority : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Every POST: path, body size and whether it carried X-Chaff.</summary>
+    public ConcurrentQueue<(string Path, long Size, bool Chaff)> Posts { get; } = new();
+
     public static async Task<LoopbackAuthority> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -101,6 +104,14 @@ internal sealed class LoopbackAuthority : IAsyncDisposable
         _app.Use(async (context, next) =>
         {
             Requests.Enqueue(context.Request.Method + " " + context.Request.Path + context.Request.QueryString);
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                context.Request.EnableBuffering();
+                using var copy = new MemoryStream();
+                await context.Request.Body.CopyToAsync(copy);
+                context.Request.Body.Position = 0;
+                Posts.Enqueue((context.Request.Path, copy.Length, context.Request.Headers["X-Chaff"] == "1"));
+            }
             if (Interlocked.Decrement(ref _failuresLeft) >= 0)
             {
                 context.Response.StatusCode = 503;
@@ -123,7 +134,7 @@ internal sealed class LoopbackAuthority : IAsyncDisposable
         {
             using var json = await JsonDocument.ParseAsync(request.Body);
             var code = json.RootElement.GetProperty("code").GetString() ?? "";
-            return _codes.TryRemove(code, out _)
+            return request.Headers["X-Chaff"] == "1" || _codes.TryRemove(code, out _)
                 ? Results.Json(new { token = "token-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), testtype = "confirmed" })
                 : Results.Problem(title: "code_invalid", statusCode: 400);
         });
@@ -131,7 +142,10 @@ internal sealed class LoopbackAuthority : IAsyncDisposable
         {
             using var json = await JsonDocument.ParseAsync(request.Body);
             var hmac = json.RootElement.GetProperty("ekeyhmac").GetString() ?? "";
-            CertifiedHmacs.Enqueue(hmac);
+            if (request.Headers["X-Chaff"] != "1")
+            {
+                CertifiedHmacs.Enqueue(hmac);
+            }
             return Results.Json(new { certificate = "cert." + Convert.ToBase64String(Encoding.UTF8.GetBytes(hmac)) });
         });
         _app.MapPost("/v1/publish", async (HttpRequest request) =>
