@@ -48,6 +48,19 @@ public static partial class ExportFileReader
         {
             infos[i] = ToInfo(export.SignatureInfos[i]);
         }
+        try
+        {
+            return ToBatch(export, infos);
+        }
+        catch (ArgumentException e)
+        {
+            // The checks above should leave nothing for the constructors to refuse; this keeps the one-exception promise.
+            throw new ExportFormatException($"export.bin holds an invalid value: {e.Message}", e);
+        }
+    }
+
+    private static ExportBatch ToBatch(TemporaryExposureKeyExport export, SignatureInfo[] infos)
+    {
         return new ExportBatch(
             export.Region,
             export.BatchNum,

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using Gardefou.Protocol.Export.Wire;
 using Google.Protobuf;
 
@@ -20,7 +21,9 @@ public static partial class ExportFileReader
         {
             throw new ExportFormatException($"The file is larger than {ExportFormat.MaxZipLength} bytes.");
         }
-        using var stream = new MemoryStream(zip.ToArray(), writable: false);
+        using var stream = MemoryMarshal.TryGetArray(zip, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(zip.ToArray(), writable: false);
         return ReadSeekable(stream);
     }
 

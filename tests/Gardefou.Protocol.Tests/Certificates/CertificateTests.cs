@@ -176,6 +176,47 @@ public sealed class CertificateTests : IDisposable
         Assert.NotEmpty(result.Message);
     }
 
+    [Theory]
+    [InlineData("""{"iss":"gardefou-verification","aud":7,"iat":1,"nbf":1,"exp":99999999999,"reportType":"confirmed","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":"1","nbf":1,"exp":99999999999,"reportType":"confirmed","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1,"nbf":1,"exp":1e300,"reportType":"confirmed","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1.5,"nbf":1,"exp":99999999999,"reportType":"confirmed","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":-1,"nbf":1,"exp":99999999999,"reportType":"confirmed","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1,"nbf":1,"exp":999999999999999,"reportType":"confirmed","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1,"nbf":1,"exp":99999999999,"reportType":{"a":1},"tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1,"nbf":1,"exp":99999999999,"reportType":"Confirmed","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1,"nbf":1,"exp":99999999999,"reportType":"confirmed","symptomOnsetInterval":-5,"tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1,"nbf":1,"exp":99999999999,"reportType":"confirmed","symptomOnsetInterval":"2949856","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1,"nbf":1,"exp":99999999999,"reportType":"confirmed"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1,"nbf":1,"exp":99999999999,"reportType":"confirmed","tekmac":"not base64!"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","aud":"gardefou-keys","iat":1,"nbf":1,"exp":99999999999,"reportType":"confirmed","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":[["gardefou-keys"]],"iat":1,"nbf":1,"exp":99999999999,"reportType":"confirmed","tekmac":"x"}""")]
+    [InlineData("""{"iss":"gardefou-verification","aud":"gardefou-keys","iat":1,"nbf":1,"exp":99999999999,"reportType":"confirmed","tekmac":"x","extra":{"a":{"b":{"c":{"d":1}}}}}""")]
+    public void Correctly_signed_payloads_with_bad_claims_are_refused_without_exceptions(string payloadJson)
+    {
+        var header = Base64Url.EncodeToString("""{"alg":"ES256","kid":"v1","typ":"JWT"}"""u8);
+        var token = CompactJws.Sign(header, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payloadJson)), _key);
+
+        var result = NewValidator().Validate(token, _secret, _keys);
+
+        Assert.False(result.IsValid);
+        Assert.NotEqual(CertificateValidationError.InvalidSignature, result.Error);
+    }
+
+    [Fact]
+    public void Audience_may_be_an_array_that_names_the_key_service()
+    {
+        var header = Base64Url.EncodeToString("""{"alg":"ES256","kid":"v1"}"""u8);
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var payload = $$"""{"iss":"{{Issuer}}","aud":["other","{{Audience}}"],"iat":{{now}},"nbf":{{now}},"exp":{{now + 60}},"reportType":"likely","tekmac":"{{TekMac.ComputeBase64(_secret, _keys)}}"}""";
+        var token = CompactJws.Sign(header, Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload)), _key);
+
+        var result = NewValidator().Validate(token, _secret, _keys);
+
+        Assert.True(result.IsValid, result.Message);
+        Assert.Equal(CertificateReportType.Likely, result.Certificate.ReportType);
+    }
+
     [Fact]
     public void Oversized_certificate_is_refused_before_parsing()
     {

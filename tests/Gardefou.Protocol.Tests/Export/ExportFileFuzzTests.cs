@@ -18,8 +18,9 @@ public sealed class ExportFileFuzzTests
         var rejected = 0;
         for (var i = 0; i < Iterations; i++)
         {
-            var mutated = (i % 4) switch
+            var mutated = (i % 5) switch
             {
+                4 => MutateZipHeaders(valid, random),
                 0 => Mutate(valid, random),
                 1 => ExportFileReaderTests.Zip(("export.bin", Mutate(bin, random), CompressionLevel.NoCompression), ("export.sig", sig, CompressionLevel.NoCompression)),
                 2 => ExportFileReaderTests.Zip(("export.bin", bin, CompressionLevel.NoCompression), ("export.sig", Mutate(sig, random), CompressionLevel.NoCompression)),
@@ -37,6 +38,33 @@ public sealed class ExportFileFuzzTests
         }
         Assert.Equal(Iterations, clean + rejected);
         Assert.True(rejected > Iterations / 10, $"only {rejected} mutations were rejected");
+    }
+
+    // Zip-level mutations: edit the local file headers, central directory records and end record, where sizes,
+    // offsets, compression methods, flags and names live.
+    private static byte[] MutateZipHeaders(byte[] input, Random random)
+    {
+        var starts = new List<int>();
+        for (var i = 0; i + 4 <= input.Length; i++)
+        {
+            if (input[i] == (byte)'P' && input[i + 1] == (byte)'K' && input[i + 2] is 1 or 3 or 5 && input[i + 3] is 2 or 4 or 6)
+            {
+                starts.Add(i);
+            }
+        }
+        var output = (byte[])input.Clone();
+        var edits = random.Next(1, 4);
+        for (var e = 0; e < edits; e++)
+        {
+            var at = Math.Min(output.Length - 1, starts[random.Next(starts.Count)] + random.Next(4, 46));
+            output[at] = random.Next(3) switch
+            {
+                0 => 0xFF,
+                1 => 0x00,
+                _ => (byte)random.Next(256),
+            };
+        }
+        return output;
     }
 
     private static byte[] Mutate(byte[] input, Random random)
