@@ -3,6 +3,7 @@ using Gardefou.Device.Exposure;
 using Gardefou.Device.Network;
 using Gardefou.Device.Storage;
 using Gardefou.Protocol.Export;
+using Gardefou.Protocol.Risk;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gardefou.Device;
@@ -46,7 +47,7 @@ public sealed partial class Phone
                 async (response, token) => ReadVerified(await PhoneHttp.ReadCappedAsync(response, ExportFormat.MaxZipLength, token), publicKey),
                 ct);
 
-            analysis ??= new ExposureAnalysis(await Observations.GetAllAsync(ct));
+            analysis ??= new ExposureAnalysis(await Observations.GetAllAsync(ct), new RiskScorer(_options.Risk));
             var days = analysis.DaysAtRisk(keys);
 
             await using var db = _storage.Open();

@@ -1,5 +1,6 @@
 using Gardefou.Device.Network;
 using Gardefou.Protocol.Keys;
+using Gardefou.Protocol.Risk;
 
 namespace Gardefou.Device;
 
@@ -23,6 +24,9 @@ public sealed record PhoneOptions
 
     /// <summary>The metadata broadcast (encrypted) with every identifier.</summary>
     public BluetoothMetadata Metadata { get; init; } = BluetoothMetadata.Version10(-8);
+
+    /// <summary>The health authority's risk model; the published defaults notify 15 minutes at 50 dB or less.</summary>
+    public RiskConfiguration Risk { get; init; } = RiskConfiguration.Default;
 
     /// <summary>Mean number of dummy uploads per day (a Poisson process).</summary>
     public double ChaffPerDay { get; init; } = 1.0;

@@ -2,6 +2,7 @@ using Gardefou.Device.Observations;
 using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Matching;
+using Gardefou.Protocol.Risk;
 using Gardefou.Protocol.Time;
 
 namespace Gardefou.Device.Exposure;
@@ -10,15 +11,19 @@ namespace Gardefou.Device.Exposure;
 /// From downloaded diagnosis keys and the phone's observations to the days at risk: match with the protocol's
 /// matcher (which applies the ±2 h replay window), turn each matched scan into a scan instance with attenuations
 /// (transmit power from the now decryptable metadata minus the calibrated RSSI), group scan instances into one
-/// exposure window per key and UTC day, and let the risk model decide which days notify.
+/// exposure window per key, UTC day and 30 minutes, and let the GAEN v2 risk model decide which days notify.
 /// </summary>
 internal sealed class ExposureAnalysis
 {
     private readonly IReadOnlyList<Observation> _observations;
-    private readonly SightingIndex _index;
+    private static readonly TimeSpan MaxWindow = TimeSpan.FromMinutes(30);
 
-    public ExposureAnalysis(IReadOnlyList<Observation> observations)
+    private readonly SightingIndex _index;
+    private readonly RiskScorer _risk;
+
+    public ExposureAnalysis(IReadOnlyList<Observation> observations, RiskScorer risk)
     {
+        _risk = risk;
         _observations = observations;
         var sightings = new Sighting[observations.Count];
         for (var i = 0; i < sightings.Length; i++)
@@ -46,7 +51,7 @@ internal sealed class ExposureAnalysis
             return [];
         }
 
-        var windows = new Dictionary<(int Key, DateOnly Day), List<ExposureScan>>();
+        var scans = new Dictionary<(int Key, DateOnly Day), List<(DateTimeOffset Time, ScanInstance Scan)>>();
         var aemks = new Dictionary<int, DerivedKey>();
         foreach (var match in matches)
         {
@@ -56,19 +61,42 @@ internal sealed class ExposureAnalysis
                 aemk = KeySchedule.DeriveAemk(keys[match.KeyIndex].Key);
                 aemks[match.KeyIndex] = aemk;
             }
-            var rpi = KeySchedule.ComputeRpi(KeySchedule.DeriveRpik(keys[match.KeyIndex].Key), match.RpiInterval);
+            // The metadata, readable now that the key is public, carries the sender's transmit power.
+            var rpi = observation.Rpi;
             var metadata = KeySchedule.DecryptMetadata(aemk, rpi, observation.Aem);
+            var typical = Math.Clamp(metadata.TransmitPowerDbm - observation.MeanRssiDbm, 0, ScanInstance.MaxAttenuationDb);
+            var minimum = Math.Clamp(metadata.TransmitPowerDbm - observation.MaxRssiDbm, 0, typical);
             var day = DateOnly.FromDateTime(observation.ScanTime.UtcDateTime);
-            if (!windows.TryGetValue((match.KeyIndex, day), out var scans))
+            if (!scans.TryGetValue((match.KeyIndex, day), out var list))
             {
-                scans = [];
-                windows[(match.KeyIndex, day)] = scans;
+                list = [];
+                scans[(match.KeyIndex, day)] = list;
             }
-            scans.Add(new ExposureScan(
-                TypicalAttenuation: metadata.TransmitPowerDbm - observation.MeanRssiDbm,
-                MinimumAttenuation: metadata.TransmitPowerDbm - observation.MaxRssiDbm,
-                observation.SecondsSinceLastScan));
+            list.Add((observation.ScanTime, new ScanInstance(typical, minimum, Math.Min(observation.SecondsSinceLastScan, 86_400))));
         }
-        return RiskDecision.DaysToNotify(windows.Select(w => (w.Key.Day, keys[w.Key.Key], (IReadOnlyList<ExposureScan>)w.Value)));
+
+        var windows = new List<ExposureWindow>();
+        foreach (var ((keyIndex, day), list) in scans)
+        {
+            var key = keys[keyIndex];
+            var reportType = _risk.Configuration.ReportTypeFor(key.ReportType);
+            var infectiousness = _risk.Configuration.InfectiousnessFor(key.DaysSinceOnsetOfSymptoms);
+            // GAEN windows last at most 30 minutes; longer exposures to one key make several windows.
+            list.Sort((a, b) => a.Time.CompareTo(b.Time));
+            var windowStart = list[0].Time;
+            var current = new List<ScanInstance>();
+            foreach (var (time, scan) in list)
+            {
+                if (time - windowStart >= MaxWindow)
+                {
+                    windows.Add(new ExposureWindow(day, reportType, infectiousness, CalibrationConfidence.Lowest, current));
+                    current = [];
+                    windowStart = time;
+                }
+                current.Add(scan);
+            }
+            windows.Add(new ExposureWindow(day, reportType, infectiousness, CalibrationConfidence.Lowest, current));
+        }
+        return [.. _risk.SummarizeDays(windows).Where(_risk.ShouldNotify).Select(d => d.Day)];
     }
 }

@@ -4,7 +4,6 @@ namespace Gardefou.Device.Radio;
 /// The attenuation model of the simulated air, at 2.4 GHz. For a link from phone A to phone B at distance d:
 /// <code>
 /// loss = ReferenceLossDb + 10·PathLossExponent·log10(max(d, MinimumDistance) / 1 m)    (log-distance path loss)
-///      + HandsetLossDb                                                                   (phone antennas)
 ///      + CarriageLoss(A) + CarriageLoss(B)                                               (pocket, bag, coat)
 ///      + BodyShadowingDb for each carried phone whose carrier's body is in the way       (drawn once per encounter)
 ///      + N(0, ShadowingSigmaDb)                                                          (slow fading, once per scan)
@@ -12,8 +11,8 @@ namespace Gardefou.Device.Radio;
 /// RSSI (calibrated, as reported by B) = advertised TX(A) + TxOffset(A) − loss + RxOffset(B)
 /// </code>
 /// Defaults: 40 dB at 1 m is the free-space loss at 2.44 GHz (20·log10(4π/λ), λ = 12.3 cm); exponent 2 (free
-/// space; indoor body-level links measure 1.6 to 3); 8 dB of handset antenna loss brings 1 to 2 m in the hand to the
-/// 50 to 55 dB attenuations GAEN deployments were tuned around (the German and Swiss 55/63 dB thresholds); shadowing σ 4 dB and body loss 10 dB are in the range reported
+/// space; indoor body-level links measure 1.6 to 3), which puts 1 to 2 m in the hand at 40 to 46 dB, inside the
+/// "near" bucket (≤ 50 dB) of the default risk configuration; shadowing σ 4 dB and body loss 10 dB are in the range reported
 /// for on-body 2.4 GHz links; pocket 7 dB, bag 10 dB, coat 5 dB follow the clothing and container losses measured in
 /// the Dublin bus and tram studies (Leith and Farrell 2020), which also show why distance alone predicts little.
 /// Advertisements below <see cref="SensitivityDbm"/> are not heard.
@@ -25,9 +24,6 @@ public sealed record PathLossModel
 
     /// <summary>Loss at 1 m, in dB.</summary>
     public double ReferenceLossDb { get; init; } = 40.0;
-
-    /// <summary>Loss of the two handsets' small, body-adjacent antennas together, in dB.</summary>
-    public double HandsetLossDb { get; init; } = 8.0;
 
     /// <summary>Path-loss exponent n of the log-distance model.</summary>
     public double PathLossExponent { get; init; } = 2.0;
@@ -72,7 +68,7 @@ public sealed record PathLossModel
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(receiver);
-        var loss = DistanceLossDb(metres) + HandsetLossDb + CarriageLossDb(senderCarriage) + CarriageLossDb(receiverCarriage) + (bodiesInTheWay * BodyShadowingDb);
+        var loss = DistanceLossDb(metres) + CarriageLossDb(senderCarriage) + CarriageLossDb(receiverCarriage) + (bodiesInTheWay * BodyShadowingDb);
         return sender.AdvertisedTxPowerDbm + sender.TxOffsetDb - loss + receiver.RxOffsetDb;
     }
 }
