@@ -16,7 +16,7 @@ namespace Gardefou.Device.Exposure;
 internal sealed class ExposureAnalysis
 {
     private readonly IReadOnlyList<Observation> _observations;
-    private static readonly TimeSpan MaxWindow = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan s_maxWindow = TimeSpan.FromMinutes(30);
 
     private readonly SightingIndex _index;
     private readonly RiskScorer _risk;
@@ -87,7 +87,7 @@ internal sealed class ExposureAnalysis
             var current = new List<ScanInstance>();
             foreach (var (time, scan) in list)
             {
-                if (time - windowStart >= MaxWindow)
+                if (time - windowStart >= s_maxWindow)
                 {
                     windows.Add(new ExposureWindow(day, reportType, infectiousness, CalibrationConfidence.Lowest, current));
                     current = [];
