@@ -4,6 +4,7 @@ using Gardefou.Verification.Portal.Views;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Gardefou.Verification.Portal;
@@ -53,8 +54,14 @@ internal static partial class PortalEndpoints
         }, StatusCodes.Status200OK, ct);
     }
 
-    private static async Task<IResult> ChangeUser(HttpContext context, int id, string action, VerificationDbContext db, TimeProvider time, AccountService accounts, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> ChangeUserAsync(HttpContext context, int id, string action)
     {
+        var services = context.RequestServices;
+        var db = services.GetRequiredService<VerificationDbContext>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var accounts = services.GetRequiredService<AccountService>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        var ct = context.RequestAborted;
         var (admin, instead) = await RequireUserAsync(context, db, time, admin: true, ct);
         if (admin is null)
         {

@@ -33,7 +33,10 @@ internal static partial class PortalEndpoints
         portal.MapPost("/account", ChangePassword);
         portal.MapGet("/users", Users);
         portal.MapPost("/users", CreateUser);
-        portal.MapPost("/users/{id:int}/{action:regex(^(reset|disable|enable)$)}", ChangeUser);
+        // Three routes rather than a regex constraint, which slim hosts do not register.
+        portal.MapPost("/users/{id:int}/reset", (HttpContext c, int id) => ChangeUserAsync(c, id, "reset"));
+        portal.MapPost("/users/{id:int}/disable", (HttpContext c, int id) => ChangeUserAsync(c, id, "disable"));
+        portal.MapPost("/users/{id:int}/enable", (HttpContext c, int id) => ChangeUserAsync(c, id, "enable"));
         return endpoints;
     }
 

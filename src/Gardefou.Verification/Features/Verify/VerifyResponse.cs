@@ -6,5 +6,5 @@ namespace Gardefou.Verification.Features.Verify;
 public sealed record VerifyResponse(
     string Token,
     [property: JsonPropertyName("testtype")] string TestType,
-    string? SymptomDate,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SymptomDate,
     string TestDate);
