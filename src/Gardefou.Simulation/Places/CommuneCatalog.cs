@@ -79,17 +79,32 @@ public sealed class CommuneCatalog
         return chosen.Values.ToList();
     }
 
+    // The build runs with invariant globalization (no ICU normalisation), so French diacritics are folded by table.
     private static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var ch in decomposed)
+        const string from = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿ";
+        const string to = "aaaaaaceeeeiiiinooooouuuuyy";
+        var sb = new StringBuilder(text.Length);
+        foreach (var raw in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            var ch = char.ToLowerInvariant(raw);
+            var i = from.IndexOf(ch, StringComparison.Ordinal);
+            if (i >= 0)
             {
-                continue;
+                sb.Append(to[i]);
             }
-            sb.Append(ch is '-' or '\'' or '’' ? ' ' : char.ToLowerInvariant(ch));
+            else if (ch == 'œ')
+            {
+                sb.Append("oe");
+            }
+            else if (ch == 'æ')
+            {
+                sb.Append("ae");
+            }
+            else
+            {
+                sb.Append(ch is '-' or '\'' or '’' ? ' ' : ch);
+            }
         }
         return sb.ToString();
     }
