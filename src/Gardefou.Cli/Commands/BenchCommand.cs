@@ -10,5 +10,6 @@ internal static class BenchCommand
         // One line per benchmark: Bench.XBench.Create(),
         Bench.MatchingBench.Create(),
         Bench.RegistryBench.Create(),
+        Bench.SimulateBench.Create(),
     };
 }
