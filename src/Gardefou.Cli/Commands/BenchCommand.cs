@@ -9,5 +9,6 @@ internal static class BenchCommand
     {
         // One line per benchmark: Bench.XBench.Create(),
         Bench.RegistryBench.Create(),
+        Bench.ServerBench.Create(),
     };
 }
