@@ -11,5 +11,6 @@ internal static class BenchCommand
         Bench.MatchingBench.Create(),
         Bench.RegistryBench.Create(),
         Bench.SimulateBench.Create(),
+        Bench.ServerBench.Create(),
     };
 }
