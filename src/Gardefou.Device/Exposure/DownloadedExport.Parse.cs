@@ -9,10 +9,20 @@ public sealed partial class DownloadedExport
 {
     private sealed class Parsed
     {
-        public MatchKey[] Keys = new MatchKey[1024];
-        public byte[] ReportTypes = new byte[1024];
-        public sbyte[] Onsets = new sbyte[1024];
+        public MatchKey[] Keys;
+        public byte[] ReportTypes;
+        public sbyte[] Onsets;
         public int Count;
+
+        // Sized once from the entry length (a key takes at least 22 bytes on the wire), so arrays never double.
+        public Parsed(long binLength)
+        {
+            var capacity = (int)Math.Clamp(binLength / 22, 16, ExportFormat.MaxExportBinLength / 22);
+            Keys = new MatchKey[capacity];
+            ReportTypes = new byte[capacity];
+            Onsets = new sbyte[capacity];
+        }
+
         public int BatchNum = 1;
         public int BatchSize = 1;
 
@@ -31,13 +41,13 @@ public sealed partial class DownloadedExport
         }
     }
 
-    private static Parsed ParseBin(WireReader reader)
+    private static Parsed ParseBin(WireReader reader, long binLength)
     {
         if (!reader.Take(ExportFormat.HeaderLength).SequenceEqual(ExportFormat.Header))
         {
             throw new ExportFormatException("export.bin does not start with the 'EK Export v1' header.");
         }
-        var parsed = new Parsed();
+        var parsed = new Parsed(binLength);
         while (!reader.AtEnd)
         {
             var tag = reader.ReadVarint();

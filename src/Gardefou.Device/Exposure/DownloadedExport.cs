@@ -66,7 +66,7 @@ public sealed partial class DownloadedExport
             Parsed parsed;
             using (var stream = bin.Open())
             {
-                parsed = ParseBin(new WireReader(stream, hash, ExportFormat.MaxExportBinLength));
+                parsed = ParseBin(new WireReader(stream, hash, ExportFormat.MaxExportBinLength), bin.Length);
             }
             var digest = hash.GetHashAndReset();
             byte[] signatures;
