@@ -5,7 +5,9 @@ using Gardefou.Cli.Commands;
 var root = new RootCommand("Gardefou: privacy-first exposure notification, resource finder and evaluator.")
 {
     ProtocolCommand.Create(),
+    ServeCommand.Create(),
     ExportCommand.Create(),
+    PhoneCommand.Create(),
     AdminCommand.Create(),
     BenchCommand.Create(),
 };

@@ -8,5 +8,7 @@ internal static class AdminCommand
     public static Command Create() => new("admin", "Operator tasks on a data directory (credentials, keys)")
     {
         // One line per task: Admin.XCommand.Create(),
+        Admin.CreateApiKeyCommand.Create(),
+        Admin.CreateSiteCredentialCommand.Create(),
     };
 }

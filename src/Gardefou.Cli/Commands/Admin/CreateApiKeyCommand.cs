@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Gardefou.Verification;
+using Gardefou.Verification.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gardefou.Cli.Commands.Admin;
+
+/// <summary>
+/// <c>gardefou admin create-api-key --data &lt;dir&gt; [--realm &lt;name&gt;] [--name &lt;label&gt;] [--postgres &lt;conn&gt;]</c>:
+/// creates an API key with which a lab issues codes through <c>POST /api/issue</c>, and prints it once.
+/// </summary>
+internal static class CreateApiKeyCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Data directory of the server (opens <dir>/verification.db)", DefaultValueFactory = _ => "data" };
+        var realm = new Option<string>("--realm") { Description = "Realm (health authority) the key issues codes for; created if missing", DefaultValueFactory = _ => "demo" };
+        var name = new Option<string>("--name") { Description = "Label of the key: who holds it", DefaultValueFactory = _ => "lab" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (schema 'verification') instead of SQLite" };
+        var command = new Command("create-api-key", "Create an API key for POST /api/issue and print it once (only its hash is stored)")
+        {
+            data, realm, name, postgres,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var postgresConnection = result.GetValue(postgres);
+            var storage = string.IsNullOrWhiteSpace(postgresConnection)
+                ? VerificationStorage.ForDataDirectory(result.GetValue(data)!)
+                : VerificationStorage.ForPostgres(postgresConnection);
+            var services = new ServiceCollection().AddLogging();
+            services.AddVerificationDomain(storage);
+            await using var provider = services.BuildServiceProvider();
+            try
+            {
+                var created = await provider.CreateApiKeyAsync(result.GetValue(realm)!, result.GetValue(name)!, ct);
+                if (created.RealmCreated)
+                {
+                    await Console.Error.WriteLineAsync($"Realm '{created.Realm}' did not exist and was created.");
+                }
+                await Console.Error.WriteLineAsync($"API key '{created.Name}' for realm '{created.Realm}'. It is shown only once; send it in the X-API-Key header of POST /api/issue:");
+                Console.WriteLine(created.Key);
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync("create-api-key: " + e.Message);
+                return 2;
+            }
+            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                await Console.Error.WriteLineAsync("create-api-key: cannot open or write the verification database: " + e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}

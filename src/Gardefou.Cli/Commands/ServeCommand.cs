@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Gardefou.Server;
+using Microsoft.Extensions.Hosting;
+
+namespace Gardefou.Cli.Commands;
+
+/// <summary><c>gardefou serve</c>: runs the server (all roles by default) until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Data directory (SQLite files, exports)", DefaultValueFactory = _ => "data" };
+        var urls = new Option<string>("--urls") { Description = "Listening URLs, semicolon-separated", DefaultValueFactory = _ => GardefouHostOptions.DefaultUrls };
+        var roles = new Option<string>("--roles") { Description = "all, keys, verification, registry, or a comma list", DefaultValueFactory = _ => "all" };
+        var exportPeriod = new Option<string?>("--export-period") { Description = "Export window, a timespan such as 01:00:00 or 00:00:05 (default one hour)" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (default: SQLite files under --data)" };
+        var demoRegistry = new Option<int?>("--demo-registry") { Description = "Seed this many demo sites into the registry" };
+        var serve = new Command("serve", "Run the Gardefou server") { data, urls, roles, exportPeriod, postgres, demoRegistry };
+        serve.SetAction((result, ct) => RunAsync(
+            result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(roles), result.GetValue(exportPeriod),
+            result.GetValue(postgres), result.GetValue(demoRegistry), ct));
+        return serve;
+    }
+
+    private static async Task<int> RunAsync(string data, string urls, string? rolesText, string? periodText, string? postgres, int? demoRegistry, CancellationToken ct)
+    {
+        if (!GardefouRolesParser.TryParse(rolesText, out var roles, out var error))
+        {
+            return Fail($"--roles: {error}");
+        }
+        TimeSpan? period = null;
+        if (periodText is not null)
+        {
+            if (!TimeSpan.TryParse(periodText, CultureInfo.InvariantCulture, out var parsed) || parsed < TimeSpan.FromSeconds(1))
+            {
+                return Fail("--export-period must be a timespan of at least one second, e.g. 01:00:00 or 00:00:05.");
+            }
+            period = parsed;
+        }
+        if (demoRegistry is < 0)
+        {
+            return Fail("--demo-registry must not be negative.");
+        }
+
+        var options = new GardefouHostOptions
+        {
+            DataDirectory = data,
+            Urls = urls,
+            Roles = roles,
+            ExportPeriod = period,
+            PostgresConnectionString = postgres,
+            DemoRegistryCount = demoRegistry,
+        };
+        GardefouHost host;
+        try
+        {
+            host = await GardefouHost.CreateAsync(options, ct);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Fail($"could not start: {exception.Message}");
+        }
+        await using (host)
+        {
+            try
+            {
+                await host.StartAsync(ct);
+            }
+            catch (IOException exception)
+            {
+                return Fail($"could not listen on {urls}: {exception.Message}");
+            }
+            Console.WriteLine($"Gardefou is running at {host.BaseAddress} (roles: {roles}; data: {Path.GetFullPath(data)}). Press Ctrl+C to stop.");
+            foreach (var note in host.StartupNotes)
+            {
+                Console.WriteLine($"  {note}");
+            }
+            await host.App.WaitForShutdownAsync(ct);
+        }
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return 2;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Gardefou.Protocol.Export;
+using Gardefou.Protocol.Keys;
+using Gardefou.Protocol.Time;
+
+namespace Gardefou.Keys.Features.Export;
+
+/// <summary>
+/// Turns the keys of one export window into signed zip files in the export directory: padded with random keys
+/// up to the minimum batch size, split at the per-file limit, each file written to a temporary name and renamed.
+/// The writer sorts keys by their bytes, so neither upload order nor padding position shows in a file.
+/// </summary>
+public static class ExportBuilder
+{
+    /// <summary>What was written: relative paths in order, and how many padding keys were added.</summary>
+    public sealed record Result(IReadOnlyList<string> Paths, int RealKeys, int PaddingKeys, int RevisedKeys);
+
+    /// <summary>Builds and writes the files of a window.</summary>
+    public static async Task<Result> WriteAsync(
+        string exportDirectory,
+        string series,
+        DateTimeOffset windowStart,
+        DateTimeOffset windowEnd,
+        IReadOnlyList<ExportKey> keys,
+        IReadOnlyList<ExportKey> revisedKeys,
+        ExportSigningKey signingKey,
+        KeysOptions options,
+        CancellationToken ct)
+    {
+        var diagnosisKeys = new List<DiagnosisKey>(Math.Max(keys.Count, options.MinimumBatchSize + options.PaddingJitter));
+        foreach (var key in keys)
+        {
+            diagnosisKeys.Add(ToDiagnosisKey(key));
+        }
+        var padding = AddPadding(diagnosisKeys, options);
+        var revised = new DiagnosisKey[revisedKeys.Count];
+        for (var i = 0; i < revised.Length; i++)
+        {
+            revised[i] = ToDiagnosisKey(revisedKeys[i]);
+        }
+
+        var batches = ExportBatch.Split(options.Region, windowStart, windowEnd, diagnosisKeys, revised, options.MaxKeysPerFile);
+        var paths = new string[batches.Count];
+        Directory.CreateDirectory(Path.Combine(exportDirectory, series));
+        for (var i = 0; i < batches.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            paths[i] = ExportLayout.FileOf(series, windowStart, windowEnd, batches[i].BatchNum);
+            var target = ExportLayout.Resolve(exportDirectory, paths[i]);
+            var temporary = Storage.AtomicFile.TemporaryPathFor(target);
+            try
+            {
+                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+                {
+                    ExportFileWriter.Write(stream, batches[i], [signingKey]);
+                    stream.Flush(flushToDisk: true);
+                }
+                File.Move(temporary, target, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+        }
+        return new Result(paths, keys.Count, padding, revised.Length);
+    }
+
+    /// <summary>
+    /// Pads a non-empty batch with random keys up to the minimum size plus a random jitter, so a file's key count
+    /// says little about how many people uploaded. Each padding key copies the metadata of a random real key, so
+    /// padding has no statistical fingerprint of its own.
+    /// </summary>
+    public static int AddPadding(List<DiagnosisKey> keys, KeysOptions options)
+    {
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+        var target = options.MinimumBatchSize + RandomNumberGenerator.GetInt32(options.PaddingJitter + 1);
+        var missing = target - keys.Count;
+        if (missing <= 0)
+        {
+            return 0;
+        }
+        var real = keys.Count;
+        Span<byte> bytes = stackalloc byte[TemporaryExposureKey.Size];
+        for (var i = 0; i < missing; i++)
+        {
+            var template = keys[RandomNumberGenerator.GetInt32(real)];
+            RandomNumberGenerator.Fill(bytes);
+            keys.Add(new DiagnosisKey(TemporaryExposureKey.FromBytes(bytes), template.Validity, template.TransmissionRiskLevel, template.ReportType, template.DaysSinceOnsetOfSymptoms));
+        }
+        return missing;
+    }
+
+    private static DiagnosisKey ToDiagnosisKey(ExportKey key) => new(
+        TemporaryExposureKey.FromBytes(key.KeyData),
+        new KeyValidity(new EnIntervalNumber(key.RollingStart), key.RollingPeriod),
+        key.TransmissionRisk,
+        (ReportType)key.ReportType,
+        key.DaysSinceOnset);
+}

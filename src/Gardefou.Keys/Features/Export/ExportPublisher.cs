@@ -1,0 +1,98 @@
+using Gardefou.Keys.Storage;
+using Gardefou.Protocol.Export;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Gardefou.Keys.Features.Export;
+
+/// <summary>
+/// Exports closed windows of each series. A window is claimed by inserting its batch row inside a transaction
+/// that, on PostgreSQL, also holds an advisory lock: two instances sharing one database never publish it twice.
+/// </summary>
+public sealed partial class ExportPublisher
+{
+    private const long AdvisoryLockId = 7242002;
+
+    private readonly KeysDbContext _db;
+    private readonly KeysStorage _storage;
+    private readonly KeysSecrets _secrets;
+    private readonly KeysOptions _options;
+    private readonly ILogger<ExportPublisher> _logger;
+
+    public ExportPublisher(KeysDbContext db, KeysStorage storage, KeysSecrets secrets, KeysOptions options, ILogger<ExportPublisher> logger)
+    {
+        _db = db;
+        _storage = storage;
+        _secrets = secrets;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Exports the last closed window of every series if it has keys and nobody exported it yet; returns the files written.</summary>
+    public async Task<int> ExportDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var files = await ExportSeriesAsync(ExportLayout.PeriodSeries, _options.ExportPeriod, now, ct);
+        if (_options.DailyExports)
+        {
+            files += await ExportSeriesAsync(ExportLayout.DailySeries, TimeSpan.FromDays(1), now, ct);
+        }
+        await ExportIndex.RewriteAsync(_db, _storage, ExportLayout.PeriodSeries, ct);
+        if (_options.DailyExports)
+        {
+            await ExportIndex.RewriteAsync(_db, _storage, ExportLayout.DailySeries, ct);
+        }
+        return files;
+    }
+
+    /// <summary>The last window of length <paramref name="period"/> (aligned to the Unix epoch) that has closed at <paramref name="now"/>.</summary>
+    public static (long Start, long End) LastClosedWindow(TimeSpan period, DateTimeOffset now)
+    {
+        var length = Math.Max(1, (long)period.TotalSeconds);
+        var end = now.ToUnixTimeSeconds() / length * length;
+        return (end - length, end);
+    }
+
+    private async Task<int> ExportSeriesAsync(string series, TimeSpan period, DateTimeOffset now, CancellationToken ct)
+    {
+        var (start, end) = LastClosedWindow(period, now);
+        if (start < 0 || await _db.ExportBatches.AnyAsync(b => b.Series == series && b.WindowStart == start, ct))
+        {
+            return 0;
+        }
+        var daily = series == ExportLayout.DailySeries;
+        if (!await Pending(daily, end).AnyAsync(ct) && !await PendingRevisions(daily).AnyAsync(ct))
+        {
+            return 0;
+        }
+
+        await using var transaction = await _db.Database.BeginTransactionAsync(ct);
+        if (_storage.UsesPostgres)
+        {
+            await _db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockId})", ct);
+        }
+        if (await _db.ExportBatches.AnyAsync(b => b.Series == series && b.WindowStart == start, ct))
+        {
+            Log.ExportAlreadyClaimed(_logger, series, DateTimeOffset.FromUnixTimeSeconds(start));
+            return 0;
+        }
+        var batch = new ExportBatchRow { Series = series, WindowStart = start, WindowEnd = end };
+        _db.ExportBatches.Add(batch);
+        await _db.SaveChangesAsync(ct);
+
+        var (keys, revised) = await ClaimAsync(daily, batch.Id, end, ct);
+        var windowStart = DateTimeOffset.FromUnixTimeSeconds(start);
+        var windowEnd = DateTimeOffset.FromUnixTimeSeconds(end);
+        var signing = new ExportSigningKey(new SignatureInfo(_options.SigningKeyId, _options.SigningKeyVersion), _secrets.ExportSigningKey);
+        var result = await ExportBuilder.WriteAsync(_storage.ExportDirectory, series, windowStart, windowEnd, keys, revised, signing, _options, ct);
+        foreach (var path in result.Paths)
+        {
+            _db.ExportFiles.Add(new ExportFileRow { BatchId = batch.Id, Series = series, Path = path, WindowEnd = end, KeyCount = keys.Count + result.PaddingKeys });
+        }
+        batch.KeyCount = keys.Count;
+        batch.RevisedKeyCount = revised.Count;
+        await _db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        Log.Exported(_logger, series, windowStart, windowEnd, keys.Count, result.PaddingKeys, revised.Count, result.Paths.Count);
+        return result.Paths.Count;
+    }
+}

@@ -1,0 +1,81 @@
+using Gardefou.Keys.Features.Export;
+using Gardefou.Keys.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Gardefou.Keys.Features.Retention;
+
+/// <summary>
+/// Deletes what the service may no longer keep: keys published, or keys whose validity ended, more than the
+/// retention ago (14 days at most), the export files of windows that old, and after the sunset date everything.
+/// Files leave the index first and the disk second, so a client never sees a listed file that is gone.
+/// </summary>
+public sealed class RetentionService
+{
+    private readonly KeysDbContext _db;
+    private readonly KeysStorage _storage;
+    private readonly KeysOptions _options;
+    private readonly ILogger<RetentionService> _logger;
+
+    public RetentionService(KeysDbContext db, KeysStorage storage, KeysOptions options, ILogger<RetentionService> logger)
+    {
+        _db = db;
+        _storage = storage;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Whether the sunset date has passed at <paramref name="now"/>.</summary>
+    public static bool IsSunset(KeysOptions options, DateTimeOffset now) => options.SunsetDate is { } sunset && now >= sunset;
+
+    /// <summary>Applies retention (or the sunset) at <paramref name="now"/>; returns how many keys and files were deleted.</summary>
+    public async Task<(int Keys, int Files)> ApplyAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var sunset = IsSunset(_options, now);
+        var cutoff = sunset ? long.MaxValue : (now - _options.EffectiveRetention).ToUnixTimeSeconds();
+        var cutoffInterval = sunset ? int.MaxValue : (int)Math.Min(int.MaxValue, cutoff / 600);
+
+        var keys = await _db.DiagnosisKeys
+            .Where(k => k.CreatedHour < cutoff || k.RollingStart + k.RollingPeriod < cutoffInterval)
+            .ExecuteDeleteAsync(ct);
+
+        var oldFiles = await _db.ExportFiles.AsNoTracking().Where(f => f.WindowEnd < cutoff).Select(f => f.Path).ToListAsync(ct);
+        if (oldFiles.Count > 0 || sunset)
+        {
+            await _db.ExportFiles.Where(f => f.WindowEnd < cutoff).ExecuteDeleteAsync(ct);
+            await _db.ExportBatches.Where(b => b.WindowEnd < cutoff).ExecuteDeleteAsync(ct);
+            await ExportIndex.RewriteAsync(_db, _storage, ExportLayout.PeriodSeries, ct);
+            await ExportIndex.RewriteAsync(_db, _storage, ExportLayout.DailySeries, ct);
+            foreach (var path in oldFiles)
+            {
+                File.Delete(ExportLayout.Resolve(_storage.ExportDirectory, path));
+            }
+        }
+        if (sunset)
+        {
+            SweepExportDirectory();
+            Log.Sunset(_logger, _options.SunsetDate!.Value);
+        }
+        else if (keys > 0 || oldFiles.Count > 0)
+        {
+            Log.RetentionDeleted(_logger, keys, oldFiles.Count, DateTimeOffset.FromUnixTimeSeconds(cutoff));
+        }
+        return (keys, oldFiles.Count);
+    }
+
+    /// <summary>After the sunset no zip may remain, not even one orphaned by an interrupted export.</summary>
+    private void SweepExportDirectory()
+    {
+        foreach (var series in new[] { ExportLayout.PeriodSeries, ExportLayout.DailySeries })
+        {
+            var directory = Path.Combine(_storage.ExportDirectory, series);
+            if (Directory.Exists(directory))
+            {
+                foreach (var file in Directory.EnumerateFiles(directory, "*.zip"))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Gardefou.Keys.Features.Export;
+using Gardefou.Keys.Features.Publish;
+using Gardefou.Keys.Features.Retention;
+using Gardefou.Keys.Storage;
+using Gardefou.Keys.Trust;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Gardefou.Keys;
+
+/// <summary>
+/// The diagnosis-key trust domain: anonymous keys in, signed export batches out, everything deleted after
+/// 14 days. It holds no identity, no code and no address, and references no other domain.
+/// </summary>
+public static class KeysDomain
+{
+    /// <summary>Health-check tag the host uses for <c>/health/ready</c>.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>Registers the domain's services on <paramref name="storage"/>; options come from the <c>Keys</c> section.</summary>
+    public static IServiceCollection AddKeysDomain(this IServiceCollection services, KeysStorage storage, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(storage);
+        var options = services.AddOptions<KeysOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(KeysOptions.SectionName));
+        }
+        options.Validate(o => o.ExportPeriod >= TimeSpan.FromSeconds(1), "Keys:ExportPeriod must be at least one second.")
+            .Validate(o => o.MaxKeysPerFile is >= 1 and <= 500_000, "Keys:MaxKeysPerFile must be 1 to 500000.")
+            .Validate(o => o.MinimumBatchSize >= 0 && o.PaddingJitter >= 0, "Keys:MinimumBatchSize and Keys:PaddingJitter must not be negative.")
+            .Validate(o => o.ResponseSize is >= 1024 and <= 16384, "Keys:ResponseSize must be 1024 to 16384 bytes.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<KeysOptions>>().Value);
+        services.AddDbContext<KeysDbContext>(db => KeysDatabase.Configure(db, storage));
+        services.AddSingleton<KeysSecrets>();
+        services.AddSingleton<ChaffLatency>();
+        services.AddSingleton<HealthAuthorityTrust>();
+        services.AddHttpClient();
+        services.AddScoped<PublishService>();
+        services.AddScoped<ExportPublisher>();
+        services.AddScoped<RetentionService>();
+        services.AddHostedService<KeysWorker>();
+        services.AddHealthChecks().AddCheck<KeysHealthCheck>("keys", tags: [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>Creates the schema and the secrets (export signing key, revision key) and the export directory; idempotent.</summary>
+    public static async Task InitializeKeysDomainAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var storage = services.GetRequiredService<KeysStorage>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeysDbContext>();
+        await KeysDatabase.CreateSchemaAsync(db, storage, ct);
+        var secrets = services.GetRequiredService<KeysSecrets>();
+        await secrets.LoadOrCreateAsync(db, clock.GetUtcNow().ToUnixTimeSeconds(), ct);
+
+        Directory.CreateDirectory(storage.ExportDirectory);
+        Directory.CreateDirectory(Path.Combine(storage.ExportDirectory, ExportLayout.PeriodSeries));
+        Directory.CreateDirectory(Path.Combine(storage.ExportDirectory, ExportLayout.DailySeries));
+        await AtomicFile.WriteAllTextAsync(Path.Combine(storage.ExportDirectory, ExportLayout.PublicKeyFile), secrets.ExportPublicKeyPem, ct);
+    }
+
+    /// <summary>Maps <c>/v1/publish</c> and <c>/v1/exports/…</c>.</summary>
+    public static IEndpointRouteBuilder MapKeysDomain(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPublish();
+        endpoints.MapExports();
+        return endpoints;
+    }
+}

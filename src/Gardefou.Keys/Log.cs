@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace Gardefou.Keys;
+
+/// <summary>
+/// Every log message of the key service. None carries key material, tokens, certificates or client addresses:
+/// only counts, codes and times.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Information, "Published {Inserted} keys and revised {Revised} (report type {ReportType})")]
+    public static partial void Published(ILogger logger, int inserted, int revised, int reportType);
+
+    [LoggerMessage(101, LogLevel.Information, "Publish refused: {Code}")]
+    public static partial void PublishRefused(ILogger logger, string code);
+
+    [LoggerMessage(110, LogLevel.Information, "Export {Series} window {WindowStart:o} to {WindowEnd:o}: {Keys} keys ({Padding} padding), {Revised} revised, {Files} files")]
+    public static partial void Exported(ILogger logger, string series, DateTimeOffset windowStart, DateTimeOffset windowEnd, int keys, int padding, int revised, int files);
+
+    [LoggerMessage(111, LogLevel.Debug, "Export {Series} window starting {WindowStart:o} already claimed by another instance")]
+    public static partial void ExportAlreadyClaimed(ILogger logger, string series, DateTimeOffset windowStart);
+
+    [LoggerMessage(112, LogLevel.Error, "Export worker failed; it retries on its next tick")]
+    public static partial void ExportFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(120, LogLevel.Information, "Retention removed {Keys} keys and {Files} export files older than {Cutoff:o}")]
+    public static partial void RetentionDeleted(ILogger logger, int keys, int files, DateTimeOffset cutoff);
+
+    [LoggerMessage(121, LogLevel.Warning, "Sunset date {Sunset:o} passed: uploads stopped, every key and export deleted")]
+    public static partial void Sunset(ILogger logger, DateTimeOffset sunset);
+
+    [LoggerMessage(130, LogLevel.Warning, "Could not load the verification keys of health authority {HealthAuthority}: {Reason}")]
+    public static partial void TrustLoadFailed(ILogger logger, string healthAuthority, string reason);
+}

@@ -1,0 +1,26 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Gardefou.Verification.Storage;
+
+namespace Gardefou.Verification.Accounts;
+
+/// <summary>API keys for labs: 256 random bits, shown once, stored as SHA-256 (high entropy needs no slow hash).</summary>
+internal static class ApiKeys
+{
+    public const string Prefix = "gfv_";
+
+    public static async Task<string> CreateAsync(VerificationDbContext db, int realmId, string name, DateTime now, CancellationToken ct)
+    {
+        var key = Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        db.ApiKeys.Add(new ApiKey
+        {
+            RealmId = realmId,
+            Name = name,
+            KeyHash = SHA256.HashData(Encoding.UTF8.GetBytes(key)),
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        return key;
+    }
+}

@@ -1,0 +1,146 @@
+using Gardefou.Verification.Accounts;
+using Gardefou.Verification.Codes;
+using Gardefou.Verification.Portal.Pages;
+using Gardefou.Verification.Portal.Views;
+using Gardefou.Verification.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Gardefou.Verification.Portal;
+
+internal static partial class PortalEndpoints
+{
+    private const int StatsDays = 14;
+
+    private static async Task<IResult> IssueForm(HttpContext context, VerificationDbContext db, TimeProvider time, CodeService codes, CancellationToken ct)
+    {
+        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
+        if (user is null)
+        {
+            return instead!;
+        }
+        return await PortalRenderer.RenderAsync<IssuePage>(context, new()
+        {
+            [nameof(IssuePage.User)] = ViewOf(user),
+            [nameof(IssuePage.Token)] = PortalForms.TokenFor(context),
+            [nameof(IssuePage.Today)] = Diagnosis.Format(codes.Today),
+        });
+    }
+
+    private static async Task<IResult> Issue(HttpContext context, VerificationDbContext db, TimeProvider time, CodeService codes, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
+        if (user is null)
+        {
+            return instead!;
+        }
+        var (form, error) = await PortalForms.ReadAsync(context, ct);
+        if (form is null)
+        {
+            return error!;
+        }
+        var page = new Dictionary<string, object?>
+        {
+            [nameof(IssuePage.User)] = ViewOf(user),
+            [nameof(IssuePage.Token)] = PortalForms.TokenFor(context),
+            [nameof(IssuePage.Today)] = Diagnosis.Format(codes.Today),
+        };
+        string testType = form["testType"].ToString(), testDate = form["testDate"].ToString(), symptomDate = form["symptomDate"].ToString();
+        if (codes.IsPastSunset)
+        {
+            page[nameof(IssuePage.Error)] = "The programme has ended: no more codes are issued.";
+            return await PortalRenderer.RenderAsync<IssuePage>(context, page, StatusCodes.Status410Gone);
+        }
+        if (!Diagnosis.TryParse(testType, testDate, symptomDate, codes.Today, out var diagnosis, out var problem))
+        {
+            page[nameof(IssuePage.Error)] = problem.Replace("testType", "The test result", StringComparison.Ordinal)
+                .Replace("testDate", "The test date", StringComparison.Ordinal)
+                .Replace("symptomDate", "The symptom onset date", StringComparison.Ordinal);
+            page[nameof(IssuePage.TestType)] = testType == "likely" ? "likely" : "confirmed";
+            return await PortalRenderer.RenderAsync<IssuePage>(context, page, StatusCodes.Status400BadRequest);
+        }
+        var issued = await codes.IssueAsync(user.RealmId, diagnosis, ct);
+        Log.CodeIssued(loggers.CreateLogger(Log.Category), user.RealmId, "portal");
+        page[nameof(IssuePage.Issued)] = new IssuedCodeView(
+            issued.ShortCode,
+            issued.ShortExpiresAt,
+            issued.LongCode,
+            issued.LongExpiresAt,
+            Diagnosis.Name(diagnosis.TestType),
+            Diagnosis.Format(diagnosis.TestDate),
+            diagnosis.SymptomDate is { } s ? Diagnosis.Format(s) : null);
+        return await PortalRenderer.RenderAsync<IssuePage>(context, page);
+    }
+
+    private static async Task<IResult> Stats(HttpContext context, VerificationDbContext db, TimeProvider time, CodeService codes, CancellationToken ct)
+    {
+        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
+        if (user is null)
+        {
+            return instead!;
+        }
+        var today = codes.Today;
+        var since = today.AddDays(-(StatsDays - 1));
+        var stored = await db.DailyCounts.AsNoTracking()
+            .Where(d => d.RealmId == user.RealmId && d.Day >= since)
+            .ToDictionaryAsync(d => d.Day, ct);
+        var rows = Enumerable.Range(0, StatsDays)
+            .Select(i => today.AddDays(-i))
+            .Select(day => stored.TryGetValue(day, out var d)
+                ? new DailyCountRow(day, d.CodesIssued, d.CodesClaimed, d.CertificatesIssued)
+                : new DailyCountRow(day, 0, 0, 0))
+            .ToList();
+        return await PortalRenderer.RenderAsync<StatsPage>(context, new()
+        {
+            [nameof(StatsPage.User)] = ViewOf(user),
+            [nameof(StatsPage.Token)] = PortalForms.TokenFor(context),
+            [nameof(StatsPage.Rows)] = rows,
+            [nameof(StatsPage.Days)] = StatsDays,
+        });
+    }
+
+    private static async Task<IResult> AccountForm(HttpContext context, VerificationDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
+        if (user is null)
+        {
+            return instead!;
+        }
+        return await PortalRenderer.RenderAsync<AccountPage>(context, new()
+        {
+            [nameof(AccountPage.User)] = ViewOf(user),
+            [nameof(AccountPage.Token)] = PortalForms.TokenFor(context),
+            [nameof(AccountPage.MinLength)] = AccountService.MinPasswordLength,
+        });
+    }
+
+    private static async Task<IResult> ChangePassword(HttpContext context, VerificationDbContext db, TimeProvider time, AccountService accounts, CancellationToken ct)
+    {
+        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
+        if (user is null)
+        {
+            return instead!;
+        }
+        var (form, error) = await PortalForms.ReadAsync(context, ct);
+        if (form is null)
+        {
+            return error!;
+        }
+        var changed = await accounts.ChangePasswordAsync(user, form["current"].ToString(), form["next"].ToString(), ct);
+        if (changed)
+        {
+            // The new security stamp ended the old session: start a fresh one.
+            await PortalAuth.SignInAsync(context, user);
+        }
+        return await PortalRenderer.RenderAsync<AccountPage>(context, new()
+        {
+            [nameof(AccountPage.User)] = ViewOf(user),
+            [nameof(AccountPage.Token)] = PortalForms.TokenFor(context),
+            [nameof(AccountPage.MinLength)] = AccountService.MinPasswordLength,
+            [changed ? nameof(AccountPage.Message) : nameof(AccountPage.Error)] = changed
+                ? "Password changed."
+                : $"Password not changed: check the current password; the new one needs at least {AccountService.MinPasswordLength} characters.",
+        }, changed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+}

@@ -1,0 +1,115 @@
+using Gardefou.Verification.Accounts;
+using Gardefou.Verification.Portal.Pages;
+using Gardefou.Verification.Portal.Views;
+using Gardefou.Verification.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace Gardefou.Verification.Portal;
+
+/// <summary>
+/// The health workers' portal under <c>/portal</c>: sign-in, issuing codes, daily counts, user management.
+/// Pages are Razor components rendered on the server; forms post back with an antiforgery token.
+/// </summary>
+internal static partial class PortalEndpoints
+{
+    public const string Root = "/portal";
+
+    public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder endpoints)
+    {
+        var portal = endpoints.MapGroup(Root).ExcludeFromDescription();
+        portal.MapGet("", Home);
+        portal.MapGet("/portal.css", () => TypedResults.Text(PortalStyles.Css, "text/css; charset=utf-8"));
+        portal.MapGet("/login", LoginForm);
+        portal.MapPost("/login", Login);
+        portal.MapPost("/logout", Logout);
+        portal.MapGet("/issue", IssueForm);
+        portal.MapPost("/issue", Issue);
+        portal.MapGet("/stats", Stats);
+        portal.MapGet("/account", AccountForm);
+        portal.MapPost("/account", ChangePassword);
+        portal.MapGet("/users", Users);
+        portal.MapPost("/users", CreateUser);
+        // Three routes rather than a regex constraint, which slim hosts do not register.
+        portal.MapPost("/users/{id:int}/reset", (HttpContext c, int id) => ChangeUserAsync(c, id, "reset"));
+        portal.MapPost("/users/{id:int}/disable", (HttpContext c, int id) => ChangeUserAsync(c, id, "disable"));
+        portal.MapPost("/users/{id:int}/enable", (HttpContext c, int id) => ChangeUserAsync(c, id, "enable"));
+        return endpoints;
+    }
+
+    private static async Task<IResult> Home(HttpContext context, VerificationDbContext db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Redirect(await PortalAuth.CurrentUserAsync(context, db, time, ct) is null ? Root + "/login" : Root + "/issue");
+
+    private static async Task<IResult> LoginForm(HttpContext context, VerificationDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await PortalAuth.CurrentUserAsync(context, db, time, ct) is not null)
+        {
+            return TypedResults.Redirect(Root + "/issue");
+        }
+        return await PortalRenderer.RenderAsync<LoginPage>(context, new() { [nameof(LoginPage.Token)] = PortalForms.TokenFor(context) });
+    }
+
+    private static async Task<IResult> Login(HttpContext context, AccountService accounts, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var (form, error) = await PortalForms.ReadAsync(context, ct);
+        if (form is null)
+        {
+            return error!;
+        }
+        var userName = form["username"].ToString();
+        var outcome = await accounts.SignInAsync(userName, form["password"].ToString(), ct);
+        var log = loggers.CreateLogger(Log.Category);
+        if (outcome.User is null)
+        {
+            Log.SignInFailed(log);
+            if (outcome.JustLocked && outcome.FailedUserId is { } lockedId)
+            {
+                Log.UserLocked(log, lockedId);
+            }
+            return await PortalRenderer.RenderAsync<LoginPage>(context, new()
+            {
+                [nameof(LoginPage.Token)] = PortalForms.TokenFor(context),
+                [nameof(LoginPage.UserName)] = AccountService.IsValidUserName(userName) ? userName : null,
+                [nameof(LoginPage.Error)] = "Sign-in failed: check the user name and password. After repeated failures the account is locked for a while; an admin can unlock it by resetting the password.",
+            }, StatusCodes.Status401Unauthorized);
+        }
+        await PortalAuth.SignInAsync(context, outcome.User);
+        Log.SignedIn(log, outcome.User.Id);
+        return TypedResults.Redirect(Root + "/issue");
+    }
+
+    private static async Task<IResult> Logout(HttpContext context, VerificationDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await PortalAuth.CurrentUserAsync(context, db, time, ct) is null)
+        {
+            return TypedResults.Redirect(Root + "/login");
+        }
+        var (form, error) = await PortalForms.ReadAsync(context, ct);
+        if (form is null)
+        {
+            return error!;
+        }
+        await PortalAuth.SignOutAsync(context);
+        return TypedResults.Redirect(Root + "/login");
+    }
+
+    private static PortalUserView ViewOf(HealthWorker user) =>
+        new(user.Id, user.UserName, user.Realm?.Name ?? "", user.Role == HealthWorkerRole.Admin);
+
+    /// <summary>The signed-in user, or the answer to give instead (redirect to sign-in, or 403 for a non-admin).</summary>
+    private static async Task<(HealthWorker? User, IResult? Instead)> RequireUserAsync(HttpContext context, VerificationDbContext db, TimeProvider time, bool admin, CancellationToken ct)
+    {
+        var user = await PortalAuth.CurrentUserAsync(context, db, time, ct);
+        if (user is null)
+        {
+            return (null, TypedResults.Redirect(Root + "/login"));
+        }
+        if (admin && user.Role != HealthWorkerRole.Admin)
+        {
+            return (null, await PortalForms.BadAsync(context, "Only an admin of the realm may manage users.", StatusCodes.Status403Forbidden));
+        }
+        return (user, null);
+    }
+}

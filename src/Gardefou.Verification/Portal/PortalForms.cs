@@ -1,0 +1,64 @@
+using Gardefou.Verification.Portal.Pages;
+using Gardefou.Verification.Portal.Views;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gardefou.Verification.Portal;
+
+/// <summary>Reads a portal form with tight limits and checks its antiforgery token; anything wrong is a 400 page.</summary>
+internal static class PortalForms
+{
+    private const int MaxFormBytes = 16_384;
+
+    private static readonly FormOptions s_limits = new()
+    {
+        ValueCountLimit = 16,
+        KeyLengthLimit = 128,
+        ValueLengthLimit = 4_096,
+        MultipartBodyLengthLimit = MaxFormBytes,
+        MultipartHeadersCountLimit = 16,
+        MultipartHeadersLengthLimit = 4_096,
+        BufferBody = false,
+    };
+
+    public static async Task<(IFormCollection? Form, IResult? Error)> ReadAsync(HttpContext context, CancellationToken ct)
+    {
+        if (context.Request.ContentLength > MaxFormBytes)
+        {
+            return (null, await BadAsync(context, "The form is too large.", StatusCodes.Status413PayloadTooLarge));
+        }
+        if (!context.Request.HasFormContentType)
+        {
+            return (null, await BadAsync(context, "Send the form from the portal page."));
+        }
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(s_limits, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or InvalidOperationException)
+        {
+            return (null, await BadAsync(context, "The form could not be read."));
+        }
+        try
+        {
+            await context.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return (null, await BadAsync(context, "The form has expired or did not come from this portal. Reload the page and try again."));
+        }
+        return (form, null);
+    }
+
+    public static FormToken TokenFor(HttpContext context)
+    {
+        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        return new FormToken(tokens.FormFieldName, tokens.RequestToken!);
+    }
+
+    public static Task<IResult> BadAsync(HttpContext context, string detail, int status = StatusCodes.Status400BadRequest) =>
+        PortalRenderer.RenderAsync<ErrorPage>(context, new() { [nameof(ErrorPage.Title)] = "Request not accepted", [nameof(ErrorPage.Detail)] = detail }, status);
+}

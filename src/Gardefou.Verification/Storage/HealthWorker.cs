@@ -1,0 +1,28 @@
+namespace Gardefou.Verification.Storage;
+
+/// <summary>A portal account. The password is kept only as an ASP.NET Core <c>PasswordHasher</c> hash.</summary>
+internal sealed class HealthWorker
+{
+    public int Id { get; set; }
+
+    public int RealmId { get; set; }
+
+    public Realm? Realm { get; set; }
+
+    public required string UserName { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    public HealthWorkerRole Role { get; set; }
+
+    public bool Disabled { get; set; }
+
+    public int FailedLogins { get; set; }
+
+    public DateTime? LockedUntil { get; set; }
+
+    /// <summary>Changes whenever the password or status changes, which ends every open session of the account.</summary>
+    public required string SecurityStamp { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,131 @@
+using Gardefou.Verification.Accounts;
+using Gardefou.Verification.Certificates;
+using Gardefou.Verification.Codes;
+using Gardefou.Verification.Features.Certificate;
+using Gardefou.Verification.Features.Issue;
+using Gardefou.Verification.Features.PublicKeys;
+using Gardefou.Verification.Features.Verify;
+using Gardefou.Verification.Portal;
+using Gardefou.Verification.Security;
+using Gardefou.Verification.Storage;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Gardefou.Verification;
+
+/// <summary>
+/// The verification trust domain: health workers' accounts, one-time codes (kept as HMACs only), tokens and
+/// certificates. A host adds it, initializes it once, then maps its endpoints.
+/// </summary>
+public static class VerificationDomain
+{
+    /// <summary>Registers the domain's services: its database, options (section <c>Verification</c>), keys, throttle and portal.</summary>
+    public static IServiceCollection AddVerificationDomain(this IServiceCollection services, VerificationStorage storage, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        if (!storage.UsesPostgres && string.IsNullOrWhiteSpace(storage.SqlitePath))
+        {
+            throw new ArgumentException("Give either a SQLite path or a PostgreSQL connection string.", nameof(storage));
+        }
+        var options = services.AddOptions<VerificationOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(VerificationOptions.SectionName));
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(storage);
+        services.AddDbContext<VerificationDbContext>(o =>
+        {
+            if (storage.UsesPostgres)
+            {
+                o.UseNpgsql(storage.PostgresConnectionString, n => n.MigrationsHistoryTable("__ef_migrations", storage.Schema));
+            }
+            else
+            {
+                o.UseSqlite(VerificationSchema.SqliteConnectionString(storage.SqlitePath!));
+            }
+            o.ReplaceService<IModelCacheKeyFactory, VerificationDbContext.SchemaModelCacheKeyFactory>();
+        });
+        services.AddSingleton<DomainKeys>();
+        services.AddSingleton<ClientThrottle>();
+        services.AddSingleton<VerificationInitialization>();
+        services.AddScoped<CodeService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<CertificateFactory>();
+        services.AddPortal();
+        return services;
+    }
+
+    /// <summary>
+    /// Creates the schema if missing, loads or creates the code HMAC key and the certificate-signing key, seeds the
+    /// demo realm and, on first start, its admin account (see <see cref="VerificationInitialization"/>). Idempotent.
+    /// </summary>
+    public static async Task InitializeVerificationDomainAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<VerificationDbContext>();
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var options = provider.GetRequiredService<IOptions<VerificationOptions>>().Value;
+        var state = provider.GetRequiredService<VerificationInitialization>();
+        await VerificationSchema.EnsureAsync(db, provider.GetRequiredService<VerificationStorage>(), ct);
+        var keys = provider.GetRequiredService<DomainKeys>();
+        await keys.LoadAsync(db, now, ct);
+        state.CertificateKeyId = keys.KeyId;
+
+        var (realm, _) = await Realms.EnsureAsync(db, options.DemoRealm, now, ct);
+        if (!await db.HealthWorkers.AnyAsync(u => u.RealmId == realm.Id, ct))
+        {
+            var created = await provider.GetRequiredService<AccountService>().CreateAsync(realm.Id, $"{realm.Name}-admin", HealthWorkerRole.Admin, ct);
+            if (created is { } c)
+            {
+                state.CreatedAdmin = new DemoAdminCredentials(realm.Name, c.User.UserName, c.Password);
+            }
+        }
+        Log.Initialized(provider.GetRequiredService<ILoggerFactory>().CreateLogger(Log.Category), keys.KeyId);
+    }
+
+    /// <summary>
+    /// Maps <c>POST /api/issue</c>, <c>POST /api/verify</c>, <c>POST /api/certificate</c>,
+    /// <c>GET /.well-known/gardefou/verification-keys</c> and the portal under <c>/portal</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapVerificationDomain(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapIssue();
+        endpoints.MapVerify();
+        endpoints.MapCertificate();
+        endpoints.MapPublicKeys();
+        endpoints.MapPortal();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Creates an API key for <paramref name="realm"/> (creating the schema and the realm if needed) and returns it
+    /// once. Used by <c>gardefou admin create-api-key</c>; needs <see cref="AddVerificationDomain"/>, not initialization.
+    /// </summary>
+    public static async Task<CreatedApiKey> CreateApiKeyAsync(this IServiceProvider services, string realm, string name, CancellationToken ct = default)
+    {
+        if (!Realms.IsValidName(realm))
+        {
+            throw new ArgumentException("A realm name is 1 to 64 lower-case letters, digits, '-' or '_'.", nameof(realm));
+        }
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            throw new ArgumentException("A key name is 1 to 100 characters.", nameof(name));
+        }
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<VerificationDbContext>();
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await VerificationSchema.EnsureAsync(db, provider.GetRequiredService<VerificationStorage>(), ct);
+        var (row, created) = await Realms.EnsureAsync(db, realm, now, ct);
+        var key = await ApiKeys.CreateAsync(db, row.Id, name, now, ct);
+        return new CreatedApiKey(row.Name, name, key, created);
+    }
+}

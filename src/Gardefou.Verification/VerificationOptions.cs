@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gardefou.Verification;
+
+/// <summary>Settings of the verification domain, bound from the configuration section <c>Verification</c>.</summary>
+public sealed class VerificationOptions
+{
+    /// <summary>The configuration section these options are read from.</summary>
+    public const string SectionName = "Verification";
+
+    /// <summary><c>iss</c> claim of issued certificates.</summary>
+    [Required]
+    public string Issuer { get; set; } = "gardefou-verification";
+
+    /// <summary><c>aud</c> claim of issued certificates (the key service checks it).</summary>
+    [Required]
+    public string Audience { get; set; } = "gardefou-keys";
+
+    /// <summary>Lifetime of an 8-digit code (15 minutes, at most an hour).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan ShortCodeLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Lifetime of a 16-character code (24 hours at most).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan LongCodeLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Lifetime of the token a code is exchanged for.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Lifetime of a certificate.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan CertificateLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Requests to <c>/api/verify</c> one client may make per minute (keyed by an HMAC of its address, in memory only).</summary>
+    [Range(1, 100_000)]
+    public int VerifyRequestsPerMinute { get; set; } = 20;
+
+    /// <summary>Failed sign-ins after which a portal account is locked.</summary>
+    [Range(1, 100)]
+    public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked (an admin's password reset unlocks it at once).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Days of daily counters kept (aggregates only).</summary>
+    [Range(1, 400)]
+    public int CountRetentionDays { get; set; } = 90;
+
+    /// <summary>Largest accepted JSON body of the API, in bytes.</summary>
+    [Range(256, 1_048_576)]
+    public int MaxRequestBytes { get; set; } = 16_384;
+
+    /// <summary>Name of the realm seeded on first start, with a demo admin account.</summary>
+    [Required]
+    public string DemoRealm { get; set; } = "demo";
+
+    /// <summary>After this instant no code, token or certificate is issued any more (the programme's sunset).</summary>
+    public DateTimeOffset? SunsetAt { get; set; }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Gardefou.Keys.Features.Export;
+using Gardefou.Keys.Features.Publish;
+using Gardefou.Keys.Features.Retention;
+using Gardefou.Keys.Storage;
+using Gardefou.Protocol.Export;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gardefou.Keys.Tests.Support;
+
+/// <summary>Runs the domain's services in a scope, as a request or the worker would.</summary>
+internal static class KeysFixtureExtensions
+{
+    public static async Task<JsonDocument> PublishAsync(this KeysFixture fixture, PublishRequest request)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<PublishService>().PublishAsync(request, false, CancellationToken.None);
+        Assert.True(outcome.Status == 200, System.Text.Encoding.UTF8.GetString(outcome.Body));
+        return JsonDocument.Parse(outcome.Body);
+    }
+
+    public static async Task<int> ExportAsync(this KeysFixture fixture)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExportPublisher>().ExportDueAsync(fixture.Clock.GetUtcNow(), CancellationToken.None);
+    }
+
+    public static async Task<(int Keys, int Files)> RetainAsync(this KeysFixture fixture)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RetentionService>().ApplyAsync(fixture.Clock.GetUtcNow(), CancellationToken.None);
+    }
+
+    public static async Task<T> QueryAsync<T>(this KeysFixture fixture, Func<KeysDbContext, Task<T>> query)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<KeysDbContext>());
+    }
+
+    public static Task<int> KeyCountAsync(this KeysFixture fixture) => fixture.QueryAsync(db => db.DiagnosisKeys.CountAsync());
+
+    /// <summary>The index lines of the main series.</summary>
+    public static string[] Index(this KeysFixture fixture, string series = ExportLayout.PeriodSeries)
+    {
+        var path = ExportLayout.Resolve(fixture.ExportDirectory, ExportLayout.IndexOf(series));
+        return File.Exists(path) ? File.ReadAllLines(path) : [];
+    }
+
+    /// <summary>Reads an export listed in the index and checks its signature with the published PEM, as <c>gardefou export dump</c> does.</summary>
+    public static ExportFileContents ReadVerified(this KeysFixture fixture, string relativePath)
+    {
+        var contents = ExportFileReader.Read(File.ReadAllBytes(ExportLayout.Resolve(fixture.ExportDirectory, relativePath)));
+        using var key = EcdsaPem.LoadPublicKey(File.ReadAllText(Path.Combine(fixture.ExportDirectory, ExportLayout.PublicKeyFile)));
+        Assert.True(ExportSignatureVerifier.Verify(contents, key), $"{relativePath} does not verify with public-key.pem");
+        return contents;
+    }
+}

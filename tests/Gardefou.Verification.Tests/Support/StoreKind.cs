@@ -1,0 +1,7 @@
+namespace Gardefou.Verification.Tests.Support;
+
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}
