@@ -9,5 +9,6 @@ internal static class AdminCommand
     {
         // One line per task: Admin.XCommand.Create(),
         Admin.CreateApiKeyCommand.Create(),
+        Admin.CreateSiteCredentialCommand.Create(),
     };
 }

@@ -6,8 +6,8 @@ namespace Gardefou.Protocol.Export;
 
 /// <summary>
 /// Hand-written protobuf encoding of <c>export.bin</c>. A million keys must be written and signed in well under
-/// a second, so keys are encoded straight from their structs into one buffer: no message objects, no
-/// per-key allocation. Field numbers and wire types follow <c>Protos/export.proto</c>; the generated parser
+/// a second, so keys are encoded straight from packed, sorted <see cref="ExportKeyRecord"/>s into one buffer: no
+/// message objects, no per-key allocation, sequential memory access. Field numbers and wire types follow <c>Protos/export.proto</c>; the generated parser
 /// reads what this writes (a test round-trips it).
 /// </summary>
 internal static class ExportBinEncoder
@@ -15,13 +15,13 @@ internal static class ExportBinEncoder
     // Largest encoding of one key: tag+len (2) + key_data (18) + risk (2) + start (6) + period (3) + type (2) + onset (2).
     private const int MaxKeyRecordLength = 35;
 
-    /// <summary>Encodes the header and the export message; keys are written in the order of <paramref name="keyOrder"/> and <paramref name="revisedOrder"/>.</summary>
-    public static byte[] Encode(ExportBatch batch, IReadOnlyList<SignatureInfo> infos, int[] keyOrder, int[] revisedOrder, out int length)
+    /// <summary>Encodes the header and the export message; keys are written in the order of <paramref name="keys"/> and <paramref name="revisedKeys"/>.</summary>
+    public static byte[] Encode(ExportBatch batch, IReadOnlyList<SignatureInfo> infos, ExportKeyRecord[] keys, ExportKeyRecord[] revisedKeys, out int length)
     {
         var region = Encoding.UTF8.GetBytes(batch.Region);
         var infoBytes = EncodeInfos(infos);
         var capacity = ExportFormat.HeaderLength + 9 + 9 + 5 + region.Length + 6 + 6 + infoBytes.Length
-            + ((long)keyOrder.Length + revisedOrder.Length) * MaxKeyRecordLength;
+            + ((long)keys.Length + revisedKeys.Length) * MaxKeyRecordLength;
         if (capacity > Array.MaxLength)
         {
             throw new ArgumentException("Too many keys for one export file; split the batch.", nameof(batch));
@@ -45,8 +45,8 @@ internal static class ExportBinEncoder
         p = WriteVarint(buffer, p, (uint)batch.BatchSize);
         infoBytes.CopyTo(buffer, p);
         p += infoBytes.Length;
-        p = WriteKeys(buffer, p, 0x3A, batch.Keys, keyOrder); // 7: keys
-        p = WriteKeys(buffer, p, 0x42, batch.RevisedKeys, revisedOrder); // 8: revised_keys
+        p = WriteKeys(buffer, p, 0x3A, keys); // 7: keys
+        p = WriteKeys(buffer, p, 0x42, revisedKeys); // 8: revised_keys
         length = p;
         return buffer;
     }
@@ -82,37 +82,37 @@ internal static class ExportBinEncoder
         stream.Write(scratch[..n]);
     }
 
-    private static int WriteKeys(byte[] buffer, int p, byte tag, IReadOnlyList<DiagnosisKey> keys, int[] order)
+    private static int WriteKeys(byte[] buffer, int p, byte tag, ExportKeyRecord[] keys)
     {
         var span = buffer.AsSpan();
-        for (var i = 0; i < order.Length; i++)
+        foreach (var key in keys)
         {
-            var key = keys[order[i]];
             span[p] = tag;
             var body = p + 2; // every key record is shorter than 128 bytes: its length is one varint byte
             var q = body;
             span[q] = 0x0A; // 1: key_data
             span[q + 1] = 16;
-            key.Key.CopyTo(span.Slice(q + 2, 16));
+            BinaryPrimitives.WriteUInt64BigEndian(span[(q + 2)..], key.Hi);
+            BinaryPrimitives.WriteUInt64BigEndian(span[(q + 10)..], key.Lo);
             q += 18;
             span[q++] = 0x10; // 2: transmission_risk_level
-            span[q++] = (byte)key.TransmissionRiskLevel;
+            span[q++] = key.TransmissionRisk;
             span[q++] = 0x18; // 3: rolling_start_interval_number
-            q = WriteVarint(span, q, (uint)key.Validity.RollingStart.Value);
-            if (key.Validity.RollingPeriod != Time.EnIntervalNumber.IntervalsPerDay)
+            q = WriteVarint(span, q, key.RollingStart);
+            if (key.RollingPeriod != Time.EnIntervalNumber.IntervalsPerDay)
             {
                 span[q++] = 0x20; // 4: rolling_period, omitted at its default 144 like Google's server does
-                q = WriteVarint(span, q, (uint)key.Validity.RollingPeriod);
+                q = WriteVarint(span, q, (uint)key.RollingPeriod);
             }
-            if (key.ReportType is { } type)
+            if (key.TryGetReportType(out var type))
             {
                 span[q++] = 0x28; // 5: report_type
-                span[q++] = (byte)type;
+                span[q++] = type;
             }
-            if (key.DaysSinceOnsetOfSymptoms is { } days)
+            if (key.TryGetZigZagDays(out var days))
             {
                 span[q++] = 0x30; // 6: days_since_onset_of_symptoms, sint32 zigzag
-                span[q++] = (byte)unchecked((days << 1) ^ (days >> 31));
+                span[q++] = days;
             }
             span[p + 1] = (byte)(q - body);
             p = q;

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using Gardefou.Protocol.Export.Wire;
 using Google.Protobuf;
@@ -39,7 +38,12 @@ public static class ExportFileWriter
         {
             infos[i] = signingKeys[i].Info;
         }
-        var bin = ExportBinEncoder.Encode(batch, infos, SortedOrder(batch.Keys), SortedOrder(batch.RevisedKeys), out var length);
+        var bin = ExportBinEncoder.Encode(batch, infos, ExportKeySorter.Sort(batch.Keys), ExportKeySorter.Sort(batch.RevisedKeys), out var length);
+        if (length > ExportFormat.MaxExportBinLength)
+        {
+            // Readers (ours included) refuse larger files; about two million keys fit.
+            throw new ArgumentException($"export.bin would be {length} bytes, above the {ExportFormat.MaxExportBinLength} readers accept; split the batch.", nameof(batch));
+        }
         var exportBin = bin.AsSpan(0, length);
 
         var list = new TEKSignatureList();
@@ -78,27 +82,5 @@ public static class ExportFileWriter
         entry.LastWriteTime = s_entryTime;
         using var stream = entry.Open();
         stream.Write(content);
-    }
-
-    /// <summary>Indexes of <paramref name="keys"/> in ascending order of key bytes.</summary>
-    internal static int[] SortedOrder(IReadOnlyList<DiagnosisKey> keys)
-    {
-        var count = keys.Count;
-        var order = new int[count];
-        var sortKeys = new UInt128[count];
-        var sorted = true;
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-            // Big-endian reading makes numeric order equal to byte-wise order.
-            var key = keys[i].Key;
-            sortKeys[i] = BinaryPrimitives.ReadUInt128BigEndian(key.Bytes);
-            sorted &= i == 0 || sortKeys[i - 1] <= sortKeys[i];
-        }
-        if (!sorted)
-        {
-            Array.Sort(sortKeys, order);
-        }
-        return order;
     }
 }

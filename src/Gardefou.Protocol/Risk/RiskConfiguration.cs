@@ -98,6 +98,13 @@ public sealed record RiskConfiguration
     public ReportType ReportTypeFor(ReportType? reportType) =>
         reportType is null or ReportType.Unknown ? ReportTypeWhenMissing : reportType.Value;
 
+    /// <summary>
+    /// The exposure window of scans that matched <paramref name="key"/> on <paramref name="day"/>, with the key's
+    /// report type and infectiousness mapped through this configuration (what a device does after matching).
+    /// </summary>
+    public ExposureWindow CreateWindow(DiagnosisKey key, DateOnly day, CalibrationConfidence confidence, IReadOnlyList<ScanInstance> scans) =>
+        new(day, ReportTypeFor(key.ReportType), InfectiousnessFor(key.DaysSinceOnsetOfSymptoms), confidence, scans);
+
     /// <summary>Every problem with this configuration; empty when it is valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -21,7 +21,6 @@ internal static partial class PortalEndpoints
     {
         var portal = endpoints.MapGroup(Root).ExcludeFromDescription();
         portal.MapGet("", Home);
-        portal.MapGet("/", Home);
         portal.MapGet("/portal.css", () => TypedResults.Text(PortalStyles.Css, "text/css; charset=utf-8"));
         portal.MapGet("/login", LoginForm);
         portal.MapPost("/login", Login);

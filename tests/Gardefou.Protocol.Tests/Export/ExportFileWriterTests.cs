@@ -56,6 +56,26 @@ public sealed class ExportFileWriterTests
     }
 
     [Fact]
+    public void Large_and_crafted_key_sets_come_out_in_byte_order()
+    {
+        // 40,000 random keys take the radix path; 5,000 keys sharing their first 8 bytes crowd one bucket.
+        var random = RandomKeys(40_000, 11);
+        var crafted = RandomKeys(5_000, 12).Select(k =>
+        {
+            var bytes = k.Key.ToArray();
+            bytes.AsSpan(0, 8).Fill(0xAB);
+            return new DiagnosisKey(TemporaryExposureKey.FromBytes(bytes), k.Validity, k.TransmissionRiskLevel, k.ReportType, k.DaysSinceOnsetOfSymptoms);
+        }).ToArray();
+        DiagnosisKey[] keys = [.. random, .. crafted, .. random.Take(10)]; // duplicates too
+        using var ecdsa = NewP256();
+        var batch = new ExportBatch("FR", 1, 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, keys);
+
+        var read = ExportFileReader.Read(ExportFileWriter.WriteToArray(batch, [new ExportSigningKey(new SignatureInfo("k", "v1"), ecdsa)]));
+
+        Assert.Equal(SortedByBytes(keys), read.Batch.Keys);
+    }
+
+    [Fact]
     public void Zip_holds_two_stored_entries_and_omits_the_default_rolling_period()
     {
         var key = new DiagnosisKey(TemporaryExposureKey.FromHex("75c734c6dd1a782de7a965da5eb93125"), KeyValidity.FullDay(new EnIntervalNumber(2_642_976)), 3);

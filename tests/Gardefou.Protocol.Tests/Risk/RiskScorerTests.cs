@@ -1,5 +1,7 @@
 using Gardefou.Protocol.Export;
+using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Risk;
+using Gardefou.Protocol.Time;
 
 namespace Gardefou.Protocol.Tests.Risk;
 
@@ -91,6 +93,18 @@ public sealed class RiskScorerTests
         Assert.Null(_scorer.DayToNotify([fourteenMinutesNear, farAway]));
         Assert.True(_scorer.ShouldNotify(new DailySummary(s_day, 900, 900, 900, 1)));
         Assert.False(_scorer.ShouldNotify(new DailySummary(s_day, 899, 899.9, 900, 1)));
+    }
+
+    [Fact]
+    public void Window_for_a_matched_key_takes_its_mapped_report_type_and_infectiousness()
+    {
+        var key = new DiagnosisKey(TemporaryExposureKey.Generate(), KeyValidity.FullDay(new EnIntervalNumber(2_950_000)), 0, null, 1);
+
+        var window = RiskConfiguration.Default.CreateWindow(key, s_day, CalibrationConfidence.Medium, [new ScanInstance(40, 35, 600)]);
+
+        Assert.Equal(ReportType.ConfirmedTest, window.ReportType);
+        Assert.Equal(Infectiousness.High, window.Infectiousness);
+        Assert.Equal(900, _scorer.Score(window).Score, 9); // 600 s near × high 1.5 × confirmed 1.0
     }
 
     [Theory]

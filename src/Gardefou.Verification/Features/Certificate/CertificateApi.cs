@@ -22,7 +22,6 @@ internal static class CertificateApi
             .WithName("IssueCertificate")
             .WithTags("Verification")
             .WithSummary("Exchange a token and the TEK HMAC for an ES256 verification certificate.")
-            .Accepts<CertificateRequest>("application/json")
             .Produces<CertificateResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;

@@ -25,7 +25,6 @@ internal static class IssueApi
             .WithName("IssueCode")
             .WithTags("Verification")
             .WithSummary("Issue a verification code for a positive diagnosis (X-API-Key of a realm).")
-            .Accepts<IssueRequest>("application/json")
             .Produces<IssueResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -24,7 +24,6 @@ internal static class VerifyApi
             .WithName("VerifyCode")
             .WithTags("Verification")
             .WithSummary("Exchange a verification code for a single-use token.")
-            .Accepts<VerifyRequest>("application/json")
             .Produces<VerifyResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -1,0 +1,67 @@
+using System.Text;
+using Gardefou.Registry.Http;
+using Gardefou.Registry.Imports;
+using Gardefou.Registry.Model;
+using Gardefou.Registry.Search;
+using Gardefou.Registry.Storage;
+using Microsoft.AspNetCore.Http;
+using static Gardefou.Registry.Pages.Html;
+
+namespace Gardefou.Registry.Admin;
+
+internal static partial class AdminPages
+{
+    private const long MaxImportBytes = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// <c>POST /registry/admin/import/{test-sites|hospital-capacity|smart}</c> (multipart). Answers JSON when the
+    /// client accepts it, else a page; either lists each bad row with its line and reason. Valid rows are imported.
+    /// </summary>
+    private static async Task<IResult> Import(string format, HttpContext context, RegistryDbContext db, RegistryState state, TimeProvider time, CancellationToken ct)
+    {
+        if (await GuardAsync(context, db, time, ct) is { } denied)
+        {
+            return denied;
+        }
+        if (context.Request.ContentLength > MaxImportBytes)
+        {
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Import too large", $"At most {MaxImportBytes} bytes.");
+        }
+        var form = await context.Request.ReadFormAsync(ct);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in form.Files)
+        {
+            using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
+            files[Path.GetFileName(file.FileName)] = await reader.ReadToEndAsync(ct);
+        }
+        var now = time.GetUtcNow();
+        (List<ImportedSite> Rows, List<ImportError> Errors) parsed;
+        switch (format)
+        {
+            case "test-sites" when files.Count == 1:
+                parsed = TestSitesCsvImporter.Parse(files.Values.Single(), now, state.Freshness.TimeToLive);
+                break;
+            case "hospital-capacity" when files.Count == 1:
+                parsed = HospitalCapacityCsvImporter.Parse(files.Values.Single(), now);
+                break;
+            case "smart" when files.Keys.FirstOrDefault(k => k.Contains("bulk-publish", StringComparison.Ordinal) || k.EndsWith("manifest.json", StringComparison.Ordinal)) is { } manifest:
+                parsed = SmartSchedulingImporter.Parse(files[manifest], files, now, state.Freshness.TimeToLive(ResourceCategory.Test));
+                break;
+            default:
+                return Problems.Create(StatusCodes.Status400BadRequest, "Unknown import",
+                    "Formats: test-sites (one CSV), hospital-capacity (one CSV), smart ($bulk-publish manifest plus its NDJSON files).");
+        }
+        var imported = await ImportWriter.WriteAsync(db, state, parsed.Rows, $"import:{format}", now, ct);
+        var report = new ImportReport(imported, parsed.Errors);
+        if (context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Json(report, RegistryJson.Options);
+        }
+        var body = new StringBuilder($"<h1>Import: {E(format)}</h1><p>{imported} rows imported, {report.Errors.Count} rejected.</p><ul>");
+        foreach (var error in report.Errors)
+        {
+            body.Append($"<li>{E(error.File)} line {error.Line}: {E(error.Reason)}</li>");
+        }
+        return Page("Import report", body.Append("</ul><p><a href=\"/registry/admin\">Back</a></p>").ToString());
+    }
+}

@@ -1,0 +1,323 @@
+// Gardefou public search. Everything about the searcher (place typed, position) stays in this page: it downloads
+// the gazetteer and the 1°×1° tile files around the place, then filters and sorts locally. No request carries a
+// place name or a coordinate, and every request goes to this host.
+'use strict';
+(() => {
+  const T = {
+    en: {
+      title: 'Tests, masks and hospital beds near you', skip: 'Skip to results',
+      privacy: 'Your search never leaves this device: the page downloads regional files and sorts them here. No account, no cookie.',
+      placeLabel: 'Postcode or town', placeHelp: 'For example 69003 or Lyon.', typeLabel: 'Looking for', typeTest: 'Tests',
+      typeMask: 'Masks', typeBed: 'Hospital beds', radiusLabel: 'Within', filters: 'Only show',
+      availableNow: 'available now (recently confirmed)', openNow: 'open now', wheelchair: 'wheelchair accessible',
+      search: 'Search', locate: 'Use my location (stays on this device)', mapTitle: 'Map', resultsTitle: 'Nearest places',
+      lite: 'Low-bandwidth page (no JavaScript)', openData: 'Open data',
+      attribution: 'Places: INSEE/Etalab, GeoNames (CC BY 4.0). Borders: Natural Earth.',
+      loading: 'Loading…', unknownPlace: 'Place not found. Try a postcode (e.g. 69003) or a town name.',
+      found: (n, place) => `${n} places within reach of ${place}.`, none: 'Nothing found in this area. Try a larger distance.',
+      left: n => `${n} left`, soldOut: 'none left', closed: 'closed', noNumber: 'no recent number',
+      band: { none: 'none', low: 'a few', some: 'some', many: 'many' },
+      updated: a => `updated ${a} ago`, unverified: t => `unverified since ${t}`,
+      ago: s => s < 90 ? `${Math.max(1, Math.round(s))} s` : s < 5400 ? `${Math.round(s / 60)} min` : s < 172800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86400)} days`,
+      km: d => `${d.toFixed(1)} km`, openNowYes: 'open now', openNowNo: 'closed now', wheel: 'wheelchair access',
+      walkIn: 'walk-in', drive: 'drive-through', appointment: 'appointment needed', call: 'Call', book: 'Book',
+      source: s => `source: ${s}`, kinds: { pharmacy: 'Pharmacy', 'test-centre': 'Test centre', hospital: 'Hospital', 'vaccination-centre': 'Vaccination centre' },
+      mapLabel: (n, place) => `Map of ${n} places around ${place}; the numbered marks match the list below.`,
+      you: 'your search point', geoDenied: 'Location unavailable; type a postcode or town instead.', here: 'your location',
+    },
+    fr: {
+      title: 'Tests, masques et lits d’hôpital près de chez vous', skip: 'Aller aux résultats',
+      privacy: 'Votre recherche ne quitte pas cet appareil : la page télécharge des fichiers régionaux et les trie ici. Sans compte, sans cookie.',
+      placeLabel: 'Code postal ou commune', placeHelp: 'Par exemple 69003 ou Lyon.', typeLabel: 'Je cherche', typeTest: 'Des tests',
+      typeMask: 'Des masques', typeBed: 'Des lits d’hôpital', radiusLabel: 'À moins de', filters: 'Afficher seulement',
+      availableNow: 'disponible maintenant (confirmé récemment)', openNow: 'ouvert maintenant', wheelchair: 'accessible en fauteuil',
+      search: 'Rechercher', locate: 'Me localiser (reste sur cet appareil)', mapTitle: 'Carte', resultsTitle: 'Lieux les plus proches',
+      lite: 'Page légère (sans JavaScript)', openData: 'Données ouvertes',
+      attribution: 'Lieux : INSEE/Etalab, GeoNames (CC BY 4.0). Frontières : Natural Earth.',
+      loading: 'Chargement…', unknownPlace: 'Lieu introuvable. Essayez un code postal (ex. 69003) ou un nom de commune.',
+      found: (n, place) => `${n} lieux à proximité de ${place}.`, none: 'Rien trouvé dans cette zone. Essayez une distance plus grande.',
+      left: n => `${n} restant${n > 1 ? 's' : ''}`, soldOut: 'épuisé', closed: 'fermé', noNumber: 'pas de chiffre récent',
+      band: { none: 'aucun', low: 'quelques-uns', some: 'plusieurs', many: 'beaucoup' },
+      updated: a => `mis à jour il y a ${a}`, unverified: t => `non vérifié depuis ${t}`,
+      ago: s => s < 90 ? `${Math.max(1, Math.round(s))} s` : s < 5400 ? `${Math.round(s / 60)} min` : s < 172800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86400)} jours`,
+      km: d => `${d.toFixed(1).replace('.', ',')} km`, openNowYes: 'ouvert maintenant', openNowNo: 'fermé maintenant', wheel: 'accès fauteuil',
+      walkIn: 'sans rendez-vous', drive: 'drive', appointment: 'sur rendez-vous', call: 'Appeler', book: 'Réserver',
+      source: s => `source : ${s}`, kinds: { pharmacy: 'Pharmacie', 'test-centre': 'Centre de dépistage', hospital: 'Hôpital', 'vaccination-centre': 'Centre de vaccination' },
+      mapLabel: (n, place) => `Carte de ${n} lieux autour de ${place} ; les numéros correspondent à la liste ci-dessous.`,
+      you: 'point de recherche', geoDenied: 'Position indisponible ; saisissez un code postal ou une commune.', here: 'votre position',
+    },
+  };
+  let lang = (new URLSearchParams(location.search).get('lang') || navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const $ = id => document.getElementById(id);
+  const fold = s => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae')
+    .replace(/[^a-z0-9]+/g, ' ').trim().split(' ').map(w => w === 'st' ? 'saint' : w === 'ste' ? 'sainte' : w).join(' ');
+  let communes = null, tileIndex = null, countries = null, last = null;
+  const tileCache = new Map();
+
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    for (const el of document.querySelectorAll('[data-i18n]')) {
+      const v = T[lang][el.dataset.i18n];
+      if (typeof v === 'string') el.textContent = v;
+    }
+    const toggle = $('lang-toggle');
+    toggle.textContent = lang === 'fr' ? 'English' : 'Français';
+    toggle.lang = lang === 'fr' ? 'en' : 'fr';
+    document.title = T[lang].title + ' — Gardefou';
+    if (last) render(last);
+  }
+
+  async function loadCommunes() {
+    if (communes) return communes;
+    const text = await (await fetch('/registry/data/communes.tsv')).text();
+    communes = [];
+    for (const line of text.split('\n').slice(1)) {
+      const f = line.split('\t');
+      if (f.length < 7) continue;
+      communes.push({ code: f[0], name: f[1], folded: fold(f[1]), postcodes: f[2].split(' '), population: +f[3], lat: f[5] ? +f[5] : null, lon: f[6] ? +f[6] : null });
+    }
+    return communes;
+  }
+
+  function resolve(text) {
+    const q = text.trim();
+    if (!q) return null;
+    const located = c => c.lat !== null;
+    const best = list => list.filter(located).sort((a, b) => b.population - a.population)[0] || null;
+    if (/^\d{5}$/.test(q)) return best(communes.filter(c => c.postcodes.includes(q)));
+    const f = fold(q);
+    return best(communes.filter(c => c.folded === f)) || best(communes.filter(c => c.folded.startsWith(f)));
+  }
+
+  function suggest() {
+    if (!communes) return;
+    const f = fold($('place').value);
+    const list = $('place-suggestions');
+    list.replaceChildren();
+    if (f.length < 2) return;
+    communes.filter(c => c.folded.startsWith(f)).sort((a, b) => b.population - a.population).slice(0, 8).forEach(c => {
+      const o = document.createElement('option');
+      o.value = c.name;
+      o.label = `${c.name} (${c.postcodes[0] || c.code.slice(0, 2)})`;
+      list.append(o);
+    });
+  }
+
+  async function fetchJson(path) {
+    const r = await fetch(path, { cache: 'no-cache' });
+    if (!r.ok) throw new Error(`${r.status}`);
+    return r.json();
+  }
+
+  // Tiles are fetched in whole 1° blocks, at least 3×3 around the place, so the server learns a region, never a point.
+  async function sitesAround(lat, lon, radiusKm) {
+    tileIndex = await fetchJson('/registry/static/tiles/index.json');
+    const dLat = Math.max(1, radiusKm / 111.2), dLon = Math.max(1, radiusKm / (111.2 * Math.cos(lat * Math.PI / 180)));
+    const wanted = [];
+    for (let a = Math.floor(lat - dLat); a <= Math.floor(lat + dLat); a++)
+      for (let o = Math.floor(lon - dLon); o <= Math.floor(lon + dLon); o++) wanted.push(`tiles/${a}_${o}.json`);
+    const present = new Map(tileIndex.tiles.map(t => [t.path, t.etag]));
+    const sites = [];
+    await Promise.all(wanted.filter(p => present.has(p)).map(async p => {
+      const cached = tileCache.get(p);
+      if (!cached || cached.etag !== present.get(p)) tileCache.set(p, { etag: present.get(p), data: await fetchJson(`/registry/static/${p}`) });
+      sites.push(...tileCache.get(p).data.sites);
+    }));
+    return sites;
+  }
+
+  const toRad = d => d * Math.PI / 180;
+  function distanceKm(a, b, c, d) {
+    const x = Math.sin(toRad(c - a) / 2) ** 2 + Math.cos(toRad(a)) * Math.cos(toRad(c)) * Math.sin(toRad(d - b) / 2) ** 2;
+    return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(x)));
+  }
+
+  function isOpen(hours, now) {
+    if (!hours) return null;
+    const days = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+    // Opening hours are in the site's zone (Europe/Paris for all current sites): compare in that zone's wall time.
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', year: 'numeric', month: '2-digit', day: '2-digit', hourCycle: 'h23' })
+      .formatToParts(now).map(p => [p.type, p.value]));
+    const day = parts.weekday.slice(0, 2).toUpperCase(), date = `${parts.year}-${parts.month}-${parts.day}`, minutes = +parts.hour * 60 + +parts.minute;
+    const rules = hours.split(/\n|\|/).map(l => Object.fromEntries(l.split(';').map(p => p.split('='))));
+    const m = t => t === '24:00' ? 1440 : (+t.slice(0, 2)) * 60 + +t.slice(3, 5);
+    const todays = rules.filter(r => r.EXDATE === date || r.RDATE === date);
+    const applicable = todays.length ? todays : rules.filter(r => r.BYDAY && r.BYDAY.split(',').includes(day));
+    return applicable.some(r => !r.EXDATE && minutes >= m(r.OPENS) && minutes < m(r.CLOSES));
+  }
+
+  function summarize(site, type, now, ttl) {
+    const matching = site.resources.filter(r => r.type.startsWith(type + '.'));
+    if (!matching.length) return null;
+    const reported = matching.filter(r => r.checkedAt);
+    const stale = r => now >= Math.min(Date.parse(r.validUntil), Date.parse(r.checkedAt) + ttl[type] * 1000);
+    const fresh = reported.filter(r => !stale(r));
+    const chosen = fresh.length ? fresh : reported;
+    let available = null, band = null, checkedAt = null, source = null;
+    const order = ['none', 'low', 'some', 'many'];
+    for (const r of chosen) {
+      if (r.closed) available = available ?? 0;
+      else if (typeof r.available === 'number') available = (available ?? 0) + r.available;
+      if (r.band && (band === null || order.indexOf(r.band) > order.indexOf(band))) band = r.band;
+      const t = Date.parse(r.checkedAt);
+      if (checkedAt === null || t < checkedAt) checkedAt = t;
+      source = r.source;
+    }
+    const closed = chosen.length > 0 && chosen.every(r => r.closed);
+    return { available, band, checkedAt, source, closed, stale: chosen.length > 0 && !fresh.length, some: chosen.some(r => !r.closed && (r.available > 0 || (r.available === undefined && r.band && r.band !== 'none'))) };
+  }
+
+  async function search(lat, lon, label) {
+    $('status').textContent = T[lang].loading;
+    const radius = +$('radius').value, type = $('type').value, now = Date.now();
+    const sites = await sitesAround(lat, lon, radius);
+    const results = [];
+    for (const s of sites) {
+      const d = distanceKm(lat, lon, s.lat, s.lon);
+      if (d > radius) continue;
+      if ($('wheelchair').checked && !s.wheelchair) continue;
+      const sum = summarize(s, type, now, tileIndex.ttlSeconds);
+      if (!sum) continue;
+      const open = isOpen(s.hours, new Date(now));
+      if ($('open-now').checked && open !== true) continue;
+      if ($('available-now').checked && (sum.stale || !sum.some)) continue;
+      results.push({ site: s, distance: d, sum, open });
+    }
+    results.sort((a, b) => a.distance - b.distance || a.site.id.localeCompare(b.site.id));
+    last = { lat, lon, label, radius, results: results.slice(0, 50), now };
+    render(last);
+  }
+
+  function availabilityText(sum) {
+    const t = T[lang];
+    if (sum.checkedAt === null) return t.noNumber;
+    if (sum.closed) return t.closed;
+    if (sum.available !== null) return sum.available === 0 ? t.soldOut : t.left(sum.available);
+    return t.band[sum.band] || t.noNumber;
+  }
+
+  function ageText(sum, now) {
+    const t = T[lang];
+    if (sum.checkedAt === null) return '';
+    if (sum.stale) return t.unverified(new Date(sum.checkedAt).toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' }));
+    return t.updated(t.ago((now - sum.checkedAt) / 1000));
+  }
+
+  function render(state) {
+    const t = T[lang], list = $('results');
+    list.replaceChildren();
+    $('status').textContent = state.results.length ? t.found(state.results.length, state.label) : t.none;
+    state.results.forEach((r, i) => {
+      const li = document.createElement('li');
+      li.className = 'result';
+      li.dataset.siteId = r.site.id;
+      const h = document.createElement('h3');
+      h.textContent = `${i + 1}. ${r.site.name}`;
+      const count = document.createElement('p');
+      const strong = document.createElement('span');
+      strong.className = 'count';
+      strong.textContent = availabilityText(r.sum);
+      const age = document.createElement('span');
+      age.className = 'age' + (r.sum.stale ? ' stale' : '');
+      age.textContent = ageText(r.sum, state.now);
+      count.append(strong, ' — ', age);
+      if (r.sum.source) count.append(` (${t.source(r.sum.source)})`);
+      const meta = document.createElement('p');
+      const tags = [t.kinds[r.site.kind] || r.site.kind, t.km(r.distance)];
+      if (r.open !== null) tags.push(r.open ? t.openNowYes : t.openNowNo);
+      if (r.site.wheelchair) tags.push(t.wheel);
+      if (r.site.walkIn) tags.push(t.walkIn);
+      if (r.site.driveThrough) tags.push(t.drive);
+      if (r.site.appointmentRequired) tags.push(t.appointment);
+      meta.textContent = tags.join(' · ');
+      const address = document.createElement('p');
+      address.textContent = r.site.address;
+      li.append(h, count, meta, address);
+      if (r.site.phone) {
+        const a = document.createElement('a');
+        a.href = `tel:${r.site.phone.replace(/\s/g, '')}`;
+        a.textContent = `${t.call} ${r.site.phone}`;
+        li.append(a);
+      }
+      list.append(li);
+    });
+    drawMap(state);
+  }
+
+  async function drawMap(state) {
+    if (!countries) countries = await fetchJson('/registry/data/countries.geojson');
+    const size = 600, k = size / 2 / (state.radius / 111.2), cos = Math.cos(toRad(state.lat));
+    const px = (lon, lat) => [size / 2 + (lon - state.lon) * cos * k, size / 2 - (lat - state.lat) * k];
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', T[lang].mapLabel(state.results.length, state.label));
+    const span = state.radius / 111.2 * 1.5;
+    for (const f of countries.features) {
+      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const poly of polys) {
+        // Draw a polygon when its bounding box meets the view (a country's outline may lie far outside it).
+        const ring = poly[0];
+        let minLo = 180, maxLo = -180, minLa = 90, maxLa = -90;
+        for (const [lo, la] of ring) { minLo = Math.min(minLo, lo); maxLo = Math.max(maxLo, lo); minLa = Math.min(minLa, la); maxLa = Math.max(maxLa, la); }
+        const spanLon = span / Math.max(cos, .2);
+        if (maxLa < state.lat - span || minLa > state.lat + span || maxLo < state.lon - spanLon || minLo > state.lon + spanLon) continue;
+        const p = document.createElementNS(ns, 'path');
+        p.setAttribute('class', 'land');
+        p.setAttribute('d', poly.map(r => 'M' + r.map(([lo, la]) => px(lo, la).map(v => v.toFixed(1)).join(',')).join('L') + 'Z').join(''));
+        svg.append(p);
+      }
+    }
+    state.results.forEach((r, i) => {
+      const [x, y] = px(r.site.lon, r.site.lat);
+      const g = document.createElementNS(ns, 'g');
+      g.setAttribute('class', 'site');
+      const c = document.createElementNS(ns, 'circle');
+      c.setAttribute('cx', x); c.setAttribute('cy', y); c.setAttribute('r', 9);
+      // Shape, not only colour: filled = something available, hollow = none, dashed = unverified.
+      c.setAttribute('fill', r.sum.some && !r.sum.stale ? '#1d6b2f' : '#fff');
+      c.setAttribute('stroke', '#1d3b5c'); c.setAttribute('stroke-width', 2);
+      if (r.sum.stale) c.setAttribute('stroke-dasharray', '3 2');
+      const label = document.createElementNS(ns, 'text');
+      label.setAttribute('x', x + 11); label.setAttribute('y', y + 4);
+      label.textContent = String(i + 1);
+      g.append(c, label);
+      svg.append(g);
+    });
+    const me = document.createElementNS(ns, 'path');
+    me.setAttribute('class', 'me');
+    me.setAttribute('d', `M${size / 2 - 7},${size / 2}h14M${size / 2},${size / 2 - 7}v14`);
+    me.setAttribute('stroke', '#000'); me.setAttribute('stroke-width', 3);
+    const title = document.createElementNS(ns, 'title');
+    title.textContent = T[lang].you;
+    me.append(title);
+    svg.append(me);
+    $('map').replaceChildren(svg);
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    applyLanguage();
+    $('lang-toggle').addEventListener('click', () => { lang = lang === 'fr' ? 'en' : 'fr'; applyLanguage(); });
+    $('place').addEventListener('input', () => loadCommunes().then(suggest));
+    $('search').addEventListener('submit', async e => {
+      e.preventDefault();
+      try {
+        $('status').textContent = T[lang].loading;
+        await loadCommunes();
+        const place = resolve($('place').value);
+        if (!place) { $('status').textContent = T[lang].unknownPlace; return; }
+        await search(place.lat, place.lon, `${place.name} (${place.postcodes[0] || ''})`);
+      } catch (err) {
+        $('status').textContent = String(err);
+      }
+    });
+    $('locate').addEventListener('click', () => {
+      if (!navigator.geolocation) { $('status').textContent = T[lang].geoDenied; return; }
+      navigator.geolocation.getCurrentPosition(
+        p => search(p.coords.latitude, p.coords.longitude, T[lang].here),
+        () => { $('status').textContent = T[lang].geoDenied; },
+        { maximumAge: 600000, timeout: 10000 });
+    });
+  });
+})();

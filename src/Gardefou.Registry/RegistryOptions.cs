@@ -1,0 +1,26 @@
+namespace Gardefou.Registry;
+
+/// <summary>Configuration section <c>Registry</c>.</summary>
+public sealed class RegistryOptions
+{
+    /// <summary>Time-to-live of a test count (<c>Registry:TestTtl</c>); slots go fast.</summary>
+    public TimeSpan TestTtl { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Time-to-live of a mask count (<c>Registry:MaskTtl</c>).</summary>
+    public TimeSpan MaskTtl { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Time-to-live of a bed count (<c>Registry:BedTtl</c>); hospitals report a few times a day.</summary>
+    public TimeSpan BedTtl { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Quiet time after the last change before static files are rebuilt (<c>Registry:PublishDebounce</c>).</summary>
+    public TimeSpan PublishDebounce { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Seed of the demo data generator (<c>Registry:DemoSeed</c>): same seed, same sites.</summary>
+    public int DemoSeed { get; set; } = 20200206;
+
+    /// <summary>First administrator created at start when none exists (<c>Registry:AdminUser</c>).</summary>
+    public string? AdminUser { get; set; }
+
+    /// <summary>Password of <see cref="AdminUser"/> (<c>Registry:AdminPassword</c>, at least 12 characters).</summary>
+    public string? AdminPassword { get; set; }
+}

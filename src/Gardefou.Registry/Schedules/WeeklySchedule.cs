@@ -1,0 +1,150 @@
+using System.Globalization;
+
+namespace Gardefou.Registry.Schedules;
+
+/// <summary>
+/// Opening hours in an RRULE-like text form (RFC 5545 BYDAY names, the HSDS <c>opens_at</c>/<c>closes_at</c> idea),
+/// one rule per line or separated by <c>|</c>. Exceptions (EXDATE, RDATE) override the weekly rules on their date.
+/// </summary>
+internal sealed class WeeklySchedule
+{
+    private static readonly string[] s_dayNames = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+    private readonly List<OpeningRule> _rules;
+
+    private WeeklySchedule(List<OpeningRule> rules) => _rules = rules;
+
+    public static WeeklySchedule Empty { get; } = new([]);
+
+    /// <summary>True when no rule is known: "open now" is then unknown, not false.</summary>
+    public bool IsUnknown => _rules.Count == 0;
+
+    public static bool TryParse(string? text, out WeeklySchedule schedule, out string? error)
+    {
+        schedule = Empty;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        var rules = new List<OpeningRule>();
+        foreach (var line in text.Split(['\n', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!TryParseRule(line, out var rule, out error))
+            {
+                return false;
+            }
+            rules.Add(rule);
+        }
+        schedule = new WeeklySchedule(rules);
+        return true;
+    }
+
+    public static WeeklySchedule Parse(string? text) =>
+        TryParse(text, out var schedule, out var error) ? schedule : throw new FormatException(error);
+
+    /// <summary>Whether the site is open at <paramref name="instant"/>, or null when its hours are unknown.</summary>
+    public bool? IsOpen(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        if (IsUnknown)
+        {
+            return null;
+        }
+        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+        // A rule may run past midnight, so yesterday's rules are checked too.
+        return IsOpenFrom(DateOnly.FromDateTime(local), local) || IsOpenFrom(DateOnly.FromDateTime(local).AddDays(-1), local);
+    }
+
+    private bool IsOpenFrom(DateOnly day, DateTime local)
+    {
+        var exceptions = _rules.Where(r => r.Date == day).ToList();
+        var applicable = exceptions.Count > 0 ? exceptions : _rules.Where(r => r.Date is null && r.Days.Contains(day.DayOfWeek));
+        foreach (var rule in applicable)
+        {
+            if (rule.Closed)
+            {
+                continue;
+            }
+            var start = day.ToDateTime(rule.Opens);
+            if (local >= start && local < start + rule.Length)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool TryParseRule(string line, out OpeningRule rule, out string? error)
+    {
+        rule = null!;
+        var parts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in line.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=');
+            if (eq <= 0)
+            {
+                error = $"'{part}' is not NAME=VALUE";
+                return false;
+            }
+            parts[part[..eq]] = part[(eq + 1)..];
+        }
+        if (parts.TryGetValue("EXDATE", out var exdate))
+        {
+            error = DateOnly.TryParseExact(exdate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closedDay) ? null : $"bad EXDATE '{exdate}'";
+            rule = new OpeningRule(new HashSet<DayOfWeek>(), closedDay, default, TimeSpan.Zero, Closed: true);
+            return error is null;
+        }
+        if (!TryTime(parts, "OPENS", out var opens, out var opensSpan) || !TryTime(parts, "CLOSES", out _, out var closesSpan))
+        {
+            error = $"'{line}' needs OPENS=HH:MM and CLOSES=HH:MM";
+            return false;
+        }
+        var length = closesSpan > opensSpan ? closesSpan - opensSpan : closesSpan + TimeSpan.FromDays(1) - opensSpan;
+        if (parts.TryGetValue("RDATE", out var rdate))
+        {
+            error = DateOnly.TryParseExact(rdate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? null : $"bad RDATE '{rdate}'";
+            rule = new OpeningRule(new HashSet<DayOfWeek>(), day, opens, length, Closed: false);
+            return error is null;
+        }
+        if (!parts.TryGetValue("FREQ", out var freq) || !freq.Equals("WEEKLY", StringComparison.OrdinalIgnoreCase)
+            || !parts.TryGetValue("BYDAY", out var byDay))
+        {
+            error = $"'{line}' needs FREQ=WEEKLY;BYDAY=..., RDATE= or EXDATE=";
+            return false;
+        }
+        var days = new HashSet<DayOfWeek>();
+        foreach (var name in byDay.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var index = Array.FindIndex(s_dayNames, d => d.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                error = $"unknown day '{name}' (use MO,TU,WE,TH,FR,SA,SU)";
+                return false;
+            }
+            days.Add((DayOfWeek)index);
+        }
+        rule = new OpeningRule(days, null, opens, length, Closed: false);
+        error = null;
+        return true;
+    }
+
+    private static bool TryTime(Dictionary<string, string> parts, string name, out TimeOnly time, out TimeSpan span)
+    {
+        time = default;
+        span = default;
+        if (!parts.TryGetValue(name, out var text))
+        {
+            return false;
+        }
+        if (text == "24:00")
+        {
+            span = TimeSpan.FromDays(1);
+            return true;
+        }
+        if (!TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        {
+            return false;
+        }
+        span = time.ToTimeSpan();
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+using Gardefou.Registry.Model;
+using Gardefou.Registry.Schedules;
+
+namespace Gardefou.Registry.Search;
+
+/// <summary>A site as held in memory for search and publication. Capacity slots are swapped atomically.</summary>
+internal sealed class IndexedSite
+{
+    public IndexedSite(SiteInfo info)
+    {
+        Info = info;
+        Capacity = new CapacitySnapshot?[ResourceType.Count];
+    }
+
+    public SiteInfo Info { get; set; }
+
+    /// <summary>One slot per <see cref="ResourceType.Code"/>; null when the site does not offer or never reported it.</summary>
+    public CapacitySnapshot?[] Capacity { get; }
+
+    public string Id => Info.Id;
+
+    public WeeklySchedule Schedule => Info.Schedule;
+}

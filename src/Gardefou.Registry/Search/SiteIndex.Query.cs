@@ -1,0 +1,166 @@
+using Gardefou.Registry.Freshness;
+using Gardefou.Registry.Model;
+
+namespace Gardefou.Registry.Search;
+
+internal sealed partial class SiteIndex
+{
+    /// <summary>Sites within the radius that match the filters, nearest first.</summary>
+    public List<SearchHit> Search(SearchQuery query, DateTimeOffset now, FreshnessPolicy freshness)
+    {
+        var hits = new List<SearchHit>();
+        var latSpan = query.RadiusKm / GeoMath.KmPerDegreeLatitude;
+        // Near the poles a radius spans every longitude; clamp the cosine so the cell range stays finite.
+        var cos = Math.Max(0.01, Math.Cos(double.DegreesToRadians(Math.Min(89.9, Math.Abs(query.Latitude) + latSpan))));
+        var lonSpan = Math.Min(180, latSpan / cos);
+        var latMin = (int)Math.Floor((query.Latitude - latSpan) / CellDegrees);
+        var latMax = (int)Math.Floor((query.Latitude + latSpan) / CellDegrees);
+        var lonMin = (int)Math.Floor((query.Longitude - lonSpan) / CellDegrees);
+        var lonMax = (int)Math.Floor((query.Longitude + lonSpan) / CellDegrees);
+        _lock.EnterReadLock();
+        try
+        {
+            for (var i = latMin; i <= latMax; i++)
+            {
+                for (var j = lonMin; j <= lonMax; j++)
+                {
+                    // Longitudes wrap at the antimeridian.
+                    var wrapped = ((j % 3600) + 5400) % 3600 - 1800;
+                    if (_cells.TryGetValue(Pack(i, wrapped), out var cell))
+                    {
+                        foreach (var site in cell)
+                        {
+                            Consider(site, query, now, freshness, hits);
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+        return Finish(hits, query);
+    }
+
+    /// <summary>The same answer by scanning every site: the baseline the grid is measured against.</summary>
+    public List<SearchHit> SearchByScan(SearchQuery query, DateTimeOffset now, FreshnessPolicy freshness)
+    {
+        var hits = new List<SearchHit>();
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var site in _byId.Values)
+            {
+                Consider(site, query, now, freshness, hits);
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+        return Finish(hits, query);
+    }
+
+    private static List<SearchHit> Finish(List<SearchHit> hits, SearchQuery query)
+    {
+        hits.Sort(static (a, b) => a.DistanceKm != b.DistanceKm ? a.DistanceKm.CompareTo(b.DistanceKm) : string.CompareOrdinal(a.Site.Id, b.Site.Id));
+        if (hits.Count > query.Limit)
+        {
+            hits.RemoveRange(query.Limit, hits.Count - query.Limit);
+        }
+        return hits;
+    }
+
+    private static void Consider(IndexedSite site, SearchQuery query, DateTimeOffset now, FreshnessPolicy freshness, List<SearchHit> hits)
+    {
+        var info = site.Info;
+        if ((query.Wheelchair && !info.Wheelchair) || (query.WalkIn && !info.WalkIn) || (query.DriveThrough && !info.DriveThrough)
+            || (query.Language is { } language && !info.Languages.Contains(language, StringComparer.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+        var distance = GeoMath.DistanceKm(query.Latitude, query.Longitude, info.Latitude, info.Longitude);
+        if (distance > query.RadiusKm)
+        {
+            return;
+        }
+        if (Summarize(site, query, now, freshness, distance) is not { } hit)
+        {
+            return;
+        }
+        if ((query.OpenNow && hit.OpenNow != true) || (query.AvailableNow && (hit.Stale || !hit.Resources.Any(r => r.HasSome))))
+        {
+            return;
+        }
+        hits.Add(hit);
+    }
+
+    /// <summary>
+    /// One line per site: the sum of the fresh numbers of the matching resources. When none is fresh, the stale
+    /// numbers are shown, flagged stale, so a person sees them as unverified rather than not at all.
+    /// </summary>
+    internal static SearchHit? Summarize(IndexedSite site, SearchQuery query, DateTimeOffset now, FreshnessPolicy freshness, double distance)
+    {
+        var offered = false;
+        List<CapacitySnapshot>? fresh = null, stale = null;
+        foreach (var type in site.Info.Offers)
+        {
+            if (!query.Matches(type))
+            {
+                continue;
+            }
+            offered = true;
+            if (Volatile.Read(ref site.Capacity[type.Code]) is not { } c)
+            {
+                continue;
+            }
+            var list = freshness.IsStale(type.Category, c.CheckedAt, c.ValidUntil, now) ? (stale ??= []) : (fresh ??= []);
+            list.Add(c);
+        }
+        if (!offered)
+        {
+            return null;
+        }
+        var open = site.Schedule.IsOpen(now, site.Info.TimeZone);
+        var typeName = query.Type?.Name ?? query.Category.ToString().ToLowerInvariant();
+        var chosen = fresh ?? stale;
+        if (chosen is null)
+        {
+            return new SearchHit(site, distance, typeName, null, null, null, null, Stale: false, open, []);
+        }
+        int? available = null;
+        AvailabilityBand? band = null;
+        var checkedAt = DateTimeOffset.MaxValue;
+        var newest = chosen[0];
+        foreach (var c in chosen)
+        {
+            if (c.Closed)
+            {
+                available ??= 0;
+            }
+            else if (c.Available is { } n)
+            {
+                available = (available ?? 0) + n;
+            }
+            if (c.EffectiveBand is { } b && (band is null || b > band))
+            {
+                band = b;
+            }
+            // The age shown is that of the oldest number in the sum: it is only as fresh as its stalest part.
+            if (c.CheckedAt < checkedAt)
+            {
+                checkedAt = c.CheckedAt;
+            }
+            if (c.CheckedAt > newest.CheckedAt)
+            {
+                newest = c;
+            }
+        }
+        if (available is { } total && (band is null || Bands.FromCount(total) > band))
+        {
+            band = Bands.FromCount(total);
+        }
+        return new SearchHit(site, distance, typeName, available, band, checkedAt, newest.Source, Stale: fresh is null, open, chosen);
+    }
+}

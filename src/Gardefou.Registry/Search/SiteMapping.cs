@@ -1,0 +1,24 @@
+using Gardefou.Registry.Model;
+using Gardefou.Registry.Schedules;
+using Gardefou.Registry.Storage;
+
+namespace Gardefou.Registry.Search;
+
+/// <summary>Stored rows to the immutable in-memory shapes.</summary>
+internal static class SiteMapping
+{
+    public static SiteInfo ToInfo(SiteRow row) => new(
+        row.Id, [.. row.ExternalIds], row.Kind, row.Name, row.Street, row.Postcode, row.City, row.Latitude, row.Longitude,
+        FindZone(row.TimeZone), row.OpeningHours,
+        WeeklySchedule.TryParse(row.OpeningHours, out var schedule, out _) ? schedule : WeeklySchedule.Empty,
+        row.Wheelchair, row.WalkIn, row.DriveThrough, row.AppointmentRequired, [.. row.Languages], row.Eligibility,
+        row.BookingUrl, row.Phone,
+        [.. row.Offers.Select(o => ResourceType.TryParse(o, out var t) ? t : (ResourceType?)null).OfType<ResourceType>().Distinct().OrderBy(t => t.Code)]);
+
+    public static CapacitySnapshot ToSnapshot(ObservationRow row) => new(
+        ResourceType.FromCode(row.Resource), row.Available, row.Band, row.Total, row.Basis, row.Closed, row.Method, row.Source,
+        row.CheckedAt, row.ValidUntil, row.ChangedAt);
+
+    public static TimeZoneInfo FindZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+}

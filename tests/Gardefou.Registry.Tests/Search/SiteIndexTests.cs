@@ -1,0 +1,62 @@
+using Gardefou.Registry.Demo;
+using Gardefou.Registry.Freshness;
+using Gardefou.Registry.Gazetteer;
+using Gardefou.Registry.Model;
+using Gardefou.Registry.Search;
+
+namespace Gardefou.Registry.Tests.Search;
+
+public sealed class SiteIndexTests
+{
+    private static readonly DateTimeOffset s_now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_grid_answers_exactly_as_a_scan_of_every_site()
+    {
+        var index = new SiteIndex();
+        foreach (var (site, observations) in new DemoSiteGenerator(FrenchGazetteer.Shared, 42).Generate(5000, s_now))
+        {
+            index.Upsert(SiteMapping.ToInfo(site));
+            foreach (var o in observations)
+            {
+                index.SetCapacity(site.Id, SiteMapping.ToSnapshot(o));
+            }
+        }
+        var freshness = new FreshnessPolicy(new RegistryOptions());
+        var random = new Random(7);
+        for (var i = 0; i < 300; i++)
+        {
+            var query = new SearchQuery(42 + (random.NextDouble() * 8), -4 + (random.NextDouble() * 11), 1 + (random.NextDouble() * 60),
+                (ResourceCategory)random.Next(3), AvailableNow: random.Next(2) == 0, Limit: 500);
+            var grid = index.Search(query, s_now, freshness).Select(h => h.Site.Id);
+            var scan = index.SearchByScan(query, s_now, freshness).Select(h => h.Site.Id);
+            Assert.Equal(scan, grid);
+        }
+    }
+
+    [Fact]
+    public void Demo_sites_follow_population_and_the_same_seed_gives_the_same_sites()
+    {
+        var a = new DemoSiteGenerator(FrenchGazetteer.Shared, 1).Generate(3000, s_now).Select(x => x.Site).ToList();
+        var b = new DemoSiteGenerator(FrenchGazetteer.Shared, 1).Generate(3000, s_now).Select(x => x.Site).ToList();
+        Assert.Equal(a.Select(s => (s.Id, s.Name, s.Latitude)), b.Select(s => (s.Id, s.Name, s.Latitude)));
+        // Paris holds about 3 % of the population: it should hold about 3 % of the sites, a village none.
+        var paris = a.Count(s => s.City.StartsWith("Paris", StringComparison.Ordinal));
+        Assert.InRange(paris, 50, 150);
+        Assert.All(a, s => Assert.InRange(s.Latitude, 41, 52));
+    }
+
+    [Fact]
+    public void A_moved_site_is_found_at_its_new_place_only()
+    {
+        var index = new SiteIndex();
+        var site = Support.Sites.At("m", 45.76, 4.84, "test.pcr");
+        index.Upsert(SiteMapping.ToInfo(site));
+        site.Latitude = 48.85;
+        site.Longitude = 2.35;
+        index.Upsert(SiteMapping.ToInfo(site));
+        var freshness = new FreshnessPolicy(new RegistryOptions());
+        Assert.Empty(index.Search(new SearchQuery(45.76, 4.84, 5, ResourceCategory.Test), s_now, freshness));
+        Assert.Single(index.Search(new SearchQuery(48.85, 2.35, 5, ResourceCategory.Test), s_now, freshness));
+    }
+}

@@ -1,0 +1,71 @@
+using Gardefou.Server.Tests.Support;
+using Gardefou.Verification;
+
+namespace Gardefou.Server.Tests.Keys;
+
+/// <summary>
+/// Thousands of malformed, oversized, wrongly typed and replayed requests to every endpoint (seeded, so a failure
+/// replays): none gets a 5xx, and neither domain's database changes.
+/// </summary>
+public sealed class BadInputTests
+{
+    private const int Requests = 2000;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Random_bad_requests_never_get_a_server_error_nor_change_stored_data()
+    {
+        await using var host = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
+        var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
+        var phone = new Phone(host.Client);
+        var valid = await phone.PrepareUploadAsync(await phone.IssueCodeAsync(apiKey), Phone.DailyKeys(14));
+        using (var first = await phone.PublishAsync(valid))
+        {
+            first.EnsureSuccessStatusCode();
+        }
+        var usedCode = valid.Code;
+        var keysDb = Path.Combine(host.Directory, "keys.db");
+        var verificationDb = Path.Combine(host.Directory, "verification.db");
+        var before = (await DatabaseSnapshot.DigestAsync(keysDb), await DatabaseSnapshot.DigestAsync(verificationDb));
+
+        var random = new Random(20261128);
+        var generator = new BadRequests(random, valid, usedCode);
+        var failures = new List<string>();
+        var statuses = new Dictionary<int, int>();
+        for (var i = 0; i < Requests; i++)
+        {
+            using var request = generator.Next();
+            var description = $"{request.Method} {request.RequestUri}";
+            var oversized = request.Content?.Headers.ContentLength > 64 * 1024;
+            HttpResponseMessage response;
+            try
+            {
+                response = await host.Client.SendAsync(request, Ct);
+            }
+            catch (HttpRequestException) when (oversized)
+            {
+                // The server refused the body (413) and closed the connection while the client was still sending it.
+                continue;
+            }
+            using var disposeResponse = response;
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            if (status >= 500)
+            {
+                failures.Add($"{status} for {description}: {await response.Content.ReadAsStringAsync(Ct)}");
+            }
+            else if (status is >= 400 and not 404 and not 405 && response.Content.Headers.ContentLength > 0
+                && response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "text/html"))
+            {
+                failures.Add($"{status} without problem details for {description}: {response.Content.Headers.ContentType}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(10)));
+        Assert.True(statuses.Keys.All(s => s < 500), string.Join(", ", statuses.Select(p => $"{p.Key}: {p.Value}")));
+        var after = (await DatabaseSnapshot.DigestAsync(keysDb), await DatabaseSnapshot.DigestAsync(verificationDb));
+        Assert.Equal(before, after);
+        Assert.Contains("Healthy", await host.Client.GetStringAsync("/health/ready", Ct), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Gardefou.Server.Tests.Support;
+using Gardefou.Verification;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gardefou.Server.Tests.Keys;
+
+/// <summary>
+/// A network observer sees sizes and timings. Real and chaff publishes must give identical response sizes and
+/// latency distributions that a two-sample Kolmogorov–Smirnov test cannot separate.
+/// </summary>
+public sealed class ChaffIndistinguishabilityTests
+{
+    private const int Samples = 30;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Real_and_chaff_publishes_have_identical_sizes_and_indistinguishable_latencies()
+    {
+        await using var host = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
+        var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
+        var phone = new Phone(host.Client);
+        var warmUp = 8;
+        var uploads = new List<Upload>();
+        for (var i = 0; i < Samples + warmUp; i++)
+        {
+            uploads.Add(await phone.PrepareUploadAsync(await phone.IssueCodeAsync(apiKey), Phone.DailyKeys(14)));
+        }
+        for (var i = 0; i < warmUp; i++)
+        {
+            using var response = await phone.PublishAsync(uploads[i]);
+            response.EnsureSuccessStatusCode();
+        }
+
+        var real = new List<double>();
+        var chaff = new List<double>();
+        var sizes = new HashSet<long>();
+        var statuses = new HashSet<int>();
+        for (var i = 0; i < Samples; i++)
+        {
+            var dummy = ChaffLike(uploads[warmUp + i]);
+            real.Add(await TimeAsync(phone, uploads[warmUp + i], chaff: false, sizes, statuses));
+            chaff.Add(await TimeAsync(phone, dummy, chaff: true, sizes, statuses));
+        }
+
+        Assert.Single(statuses);
+        Assert.Single(sizes);
+        var statistic = KolmogorovSmirnov(real, chaff);
+        // Critical value of the two-sample test at alpha = 0.001 for 30 + 30 samples is 0.50.
+        Assert.True(statistic < 0.5, $"KS statistic {statistic:0.000}; real median {Median(real):0.0} ms, chaff median {Median(chaff):0.0} ms");
+
+        await using var scope = host.Host.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<Gardefou.Keys.Storage.KeysDbContext>().DiagnosisKeys.CountAsync(Ct);
+        Assert.Equal((Samples + warmUp) * 14, stored);
+    }
+
+    private static Upload ChaffLike(Upload real)
+    {
+        // The app's dummy upload: same fields and sizes, random content.
+        var keys = Phone.DailyKeys(14);
+        var json = JsonSerializer.Serialize(new
+        {
+            temporaryExposureKeys = keys,
+            healthAuthorityID = "demo",
+            verificationPayload = Convert.ToBase64String(RandomNumberGenerator.GetBytes(real.Certificate.Length * 3 / 4)),
+            hmacKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            traveler = false,
+            padding = Convert.ToBase64String(RandomNumberGenerator.GetBytes(1024)),
+        });
+        return real with { Json = json };
+    }
+
+    private static async Task<double> TimeAsync(Phone phone, Upload upload, bool chaff, HashSet<long> sizes, HashSet<int> statuses)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await phone.PublishAsync(upload, chaff);
+        var body = await response.Content.ReadAsByteArrayAsync(Ct);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        sizes.Add(body.Length);
+        statuses.Add((int)response.StatusCode);
+        return elapsed;
+    }
+
+    internal static double KolmogorovSmirnov(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        var x = a.Order().ToArray();
+        var y = b.Order().ToArray();
+        int i = 0, j = 0;
+        var d = 0.0;
+        while (i < x.Length && j < y.Length)
+        {
+            var value = Math.Min(x[i], y[j]);
+            while (i < x.Length && x[i] <= value)
+            {
+                i++;
+            }
+            while (j < y.Length && y[j] <= value)
+            {
+                j++;
+            }
+            d = Math.Max(d, Math.Abs(((double)i / x.Length) - ((double)j / y.Length)));
+        }
+        return d;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}

@@ -1,0 +1,41 @@
+using Npgsql;
+
+namespace Gardefou.Server.Tests.Support;
+
+/// <summary>A uniquely named PostgreSQL database created from the admin connection string and dropped afterwards.</summary>
+internal sealed class PostgresDatabase : IAsyncDisposable
+{
+    private readonly string _admin;
+    private readonly string _name;
+
+    private PostgresDatabase(string admin, string name, string connectionString)
+    {
+        _admin = admin;
+        _name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresDatabase> CreateAsync(string admin)
+    {
+        var name = $"gardefou_server_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new PostgresDatabase(admin, name, builder.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
