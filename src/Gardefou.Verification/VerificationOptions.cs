@@ -56,6 +56,12 @@ public sealed class VerificationOptions
     [Required]
     public string DemoRealm { get; set; } = "demo";
 
+    /// <summary>
+    /// Base64 of 32 bytes. When set, the stored code HMAC key and signing key are encrypted with it (AES-256-GCM);
+    /// keep it outside the database, e.g. in an environment variable <c>Verification__KeyEncryptionKey</c>.
+    /// </summary>
+    public string? KeyEncryptionKey { get; set; }
+
     /// <summary>After this instant no code, token or certificate is issued any more (the programme's sunset).</summary>
     public DateTimeOffset? SunsetAt { get; set; }
 }
