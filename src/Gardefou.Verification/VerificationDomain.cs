@@ -81,6 +81,11 @@ public static class VerificationDomain
         var keys = provider.GetRequiredService<DomainKeys>();
         await keys.LoadAsync(db, SecretProtector.TryParseKey(options.KeyEncryptionKey, out var kek) ? kek : null, now, ct);
         state.CertificateKeyId = keys.KeyId;
+        var codes = provider.GetRequiredService<CodeService>();
+        if (codes.IsPastSunset)
+        {
+            await codes.PurgeAfterSunsetAsync(ct);
+        }
 
         var (realm, _) = await Realms.EnsureAsync(db, options.DemoRealm, now, ct);
         if (!await db.HealthWorkers.AnyAsync(u => u.RealmId == realm.Id, ct))

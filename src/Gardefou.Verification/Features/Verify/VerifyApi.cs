@@ -42,6 +42,7 @@ internal static class VerifyApi
         }
         if (codes.IsPastSunset)
         {
+            await codes.PurgeAfterSunsetAsync(ct);
             return ApiProblems.Sunset();
         }
         var (request, problem) = await ApiJson.ReadAsync<VerifyRequest>(context.Request, options.Value.MaxRequestBytes, ct);
