@@ -56,7 +56,8 @@ public static class VerificationDomain
             o.ReplaceService<IModelCacheKeyFactory, VerificationDbContext.SchemaModelCacheKeyFactory>();
         });
         services.AddSingleton<DomainKeys>();
-        services.AddSingleton<ClientThrottle>();
+        services.AddKeyedSingleton(ClientThrottle.Verify, (sp, _) => new ClientThrottle(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.VerifyRequestsPerMinute));
+        services.AddKeyedSingleton(ClientThrottle.SignIn, (sp, _) => new ClientThrottle(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.SignInRequestsPerMinute));
         services.AddSingleton<VerificationInitialization>();
         services.AddScoped<CodeService>();
         services.AddScoped<AccountService>();

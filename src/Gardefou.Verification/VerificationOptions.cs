@@ -36,6 +36,10 @@ public sealed class VerificationOptions
     [Range(1, 100_000)]
     public int VerifyRequestsPerMinute { get; set; } = 20;
 
+    /// <summary>Portal sign-in attempts one client may make per minute, across all accounts (against password spraying).</summary>
+    [Range(1, 100_000)]
+    public int SignInRequestsPerMinute { get; set; } = 10;
+
     /// <summary>Failed sign-ins after which a portal account is locked.</summary>
     [Range(1, 100)]
     public int MaxFailedLogins { get; set; } = 5;
