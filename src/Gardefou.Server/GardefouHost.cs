@@ -1,5 +1,7 @@
 using Gardefou.Keys;
 using Gardefou.Keys.Storage;
+using Gardefou.Registry;
+using Gardefou.Registry.Storage;
 using Gardefou.Server.Hosting;
 using Gardefou.Verification;
 using Gardefou.Verification.Storage;
@@ -83,7 +85,7 @@ public sealed partial class GardefouHost : IAsyncDisposable
         MapDomains(app, options.Roles);
 
         var notes = new List<string>();
-        await InitializeDomainsAsync(app, options.Roles, notes, ct);
+        await InitializeDomainsAsync(app, options, notes, ct);
         return new GardefouHost(app, options, notes);
     }
 
@@ -136,6 +138,10 @@ public sealed partial class GardefouHost : IAsyncDisposable
                 : VerificationStorage.ForPostgres(postgres);
             builder.Services.AddVerificationDomain(storage, builder.Configuration);
         }
+        if (roles.HasFlag(GardefouRoles.Registry))
+        {
+            builder.Services.AddRegistryDomain(RegistryStorage.ForDataDirectory(data, postgres), builder.Configuration);
+        }
     }
 
     private static void MapDomains(WebApplication app, GardefouRoles roles)
@@ -148,10 +154,15 @@ public sealed partial class GardefouHost : IAsyncDisposable
         {
             app.MapVerificationDomain();
         }
+        if (roles.HasFlag(GardefouRoles.Registry))
+        {
+            app.MapRegistryDomain();
+        }
     }
 
-    private static async Task InitializeDomainsAsync(WebApplication app, GardefouRoles roles, List<string> notes, CancellationToken ct)
+    private static async Task InitializeDomainsAsync(WebApplication app, GardefouHostOptions options, List<string> notes, CancellationToken ct)
     {
+        var roles = options.Roles;
         if (roles.HasFlag(GardefouRoles.Keys))
         {
             await app.Services.InitializeKeysDomainAsync(ct);
@@ -164,6 +175,10 @@ public sealed partial class GardefouHost : IAsyncDisposable
                 // Printed once by the CLI, never logged: whoever started the server is the one to log in first.
                 notes.Add($"Demo health-worker account created (shown only now): realm '{admin.Realm}', user '{admin.UserName}', password '{admin.Password}'");
             }
+        }
+        if (roles.HasFlag(GardefouRoles.Registry))
+        {
+            await app.Services.InitializeRegistryDomainAsync(options.DemoRegistryCount ?? 0, ct);
         }
     }
 
@@ -178,6 +193,10 @@ public sealed partial class GardefouHost : IAsyncDisposable
         if (Options.Roles.HasFlag(GardefouRoles.Keys))
         {
             _notes.Add($"Diagnosis keys: POST {root}/v1/publish; exports listed at {root}/v1/exports/index.txt (signing key {root}/v1/exports/public-key.pem)");
+        }
+        if (Options.Roles.HasFlag(GardefouRoles.Registry))
+        {
+            _notes.Add($"Resource finder (tests, masks, beds): {root}/");
         }
         _notes.Add($"Health: {root}/health/ready   OpenAPI: {root}/openapi/v1.json");
     }

@@ -11,6 +11,7 @@ internal static class BenchCommand
         Bench.MatchingBench.Create(),
         Bench.RegistryBench.Create(),
         Bench.SimulateBench.Create(),
+        Bench.ServerBench.Create(),
         Bench.PhoneBench.Create(),
     };
 }

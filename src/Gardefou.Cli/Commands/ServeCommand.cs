@@ -16,15 +16,24 @@ internal static class ServeCommand
         var exportPeriod = new Option<string?>("--export-period") { Description = "Export window, a timespan such as 01:00:00 or 00:00:05 (default one hour)" };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (default: SQLite files under --data)" };
         var demoRegistry = new Option<int?>("--demo-registry") { Description = "Seed this many demo sites into the registry" };
-        var serve = new Command("serve", "Run the Gardefou server") { data, urls, roles, exportPeriod, postgres, demoRegistry };
+        var serve = new Command("serve", "Run the Gardefou server; extra --Section:Key=value arguments become configuration")
+        {
+            data, urls, roles, exportPeriod, postgres, demoRegistry,
+        };
+        serve.TreatUnmatchedTokensAsErrors = false;
         serve.SetAction((result, ct) => RunAsync(
             result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(roles), result.GetValue(exportPeriod),
-            result.GetValue(postgres), result.GetValue(demoRegistry), ct));
+            result.GetValue(postgres), result.GetValue(demoRegistry), result.UnmatchedTokens, ct));
         return serve;
     }
 
-    private static async Task<int> RunAsync(string data, string urls, string? rolesText, string? periodText, string? postgres, int? demoRegistry, CancellationToken ct)
+    private static async Task<int> RunAsync(string data, string urls, string? rolesText, string? periodText, string? postgres, int? demoRegistry, IReadOnlyList<string> settings, CancellationToken ct)
     {
+        var unknown = settings.FirstOrDefault(s => !s.StartsWith("--", StringComparison.Ordinal) || !s.Contains(':', StringComparison.Ordinal) || !s.Contains('=', StringComparison.Ordinal));
+        if (unknown is not null)
+        {
+            return Fail($"unknown argument '{unknown}': settings are given as --Section:Key=value");
+        }
         if (!GardefouRolesParser.TryParse(rolesText, out var roles, out var error))
         {
             return Fail($"--roles: {error}");
@@ -51,6 +60,7 @@ internal static class ServeCommand
             ExportPeriod = period,
             PostgresConnectionString = postgres,
             DemoRegistryCount = demoRegistry,
+            Arguments = settings,
         };
         GardefouHost host;
         try

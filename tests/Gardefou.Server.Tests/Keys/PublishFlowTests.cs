@@ -66,6 +66,17 @@ public sealed class PublishFlowTests
             Assert.Equal("", await client.GetStringAsync($"/v1/exports/index.txt?after={path}", Ct));
             Assert.Equal(index, await client.GetStringAsync("/v1/exports/index.txt?after=period/1-2-1.zip", Ct));
 
+            if (postgres is null)
+            {
+                // Nothing on disk (databases, their write-ahead logs, exports) holds the client's address.
+                var address = System.Text.Encoding.ASCII.GetBytes(Clients.ClientAddress.ToString());
+                foreach (var file in Directory.EnumerateFiles(host.Directory, "*", SearchOption.AllDirectories))
+                {
+                    var bytes = await File.ReadAllBytesAsync(file, Ct);
+                    Assert.True(bytes.AsSpan().IndexOf(address) < 0, $"{file} contains the client address");
+                }
+            }
+
             var logs = host.Logs.AllText;
             Assert.Contains("Published 14 keys", logs, StringComparison.Ordinal);
             foreach (var secret in upload.Secrets.Append(apiKey).Append(Clients.ClientAddress.ToString()))
