@@ -42,13 +42,12 @@ public sealed partial class Phone
         foreach (var path in newPaths)
         {
             var uri = new Uri(Server, "v1/exports/" + path);
-            var keys = await _http.SendAsync(
+            var export = await _http.SendAsync(
                 () => new HttpRequestMessage(HttpMethod.Get, uri),
                 async (response, token) => ReadVerified(await PhoneHttp.ReadCappedAsync(response, ExportFormat.MaxZipLength, token), publicKey),
                 ct);
-
             analysis ??= new ExposureAnalysis(await Observations.GetAllAsync(ct), new RiskScorer(_options.Risk));
-            var days = analysis.DaysAtRisk(keys);
+            var days = analysis.DaysAtRisk(export);
 
             await using var db = _storage.Open();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -105,22 +104,43 @@ public sealed partial class Phone
         && !path.Contains('\\')
         && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.');
 
-    /// <summary>Parses and verifies one downloaded export file; anything wrong makes it a corrupt download.</summary>
-    internal static IReadOnlyList<DiagnosisKey> ReadVerified(byte[] zip, System.Security.Cryptography.ECDsa publicKey)
+    /// <summary>
+    /// From a downloaded export file to the days at risk: reads and verifies it with the pinned key, matches it against
+    /// every observation and scores the windows. Records nothing (the check records days with its progress marker).
+    /// </summary>
+    public async Task<IReadOnlyList<DateOnly>> MatchExportFileAsync(Stream zip, CancellationToken ct = default)
     {
-        ExportFileContents contents;
+        ArgumentNullException.ThrowIfNull(zip);
+        string pem;
+        await using (var db = _storage.Open())
+        {
+            pem = await db.GetAsync(Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
+        }
+        using var publicKey = EcdsaPem.LoadPublicKey(pem);
+        DownloadedExport export;
         try
         {
-            contents = ExportFileReader.Read(zip);
+            export = DownloadedExport.ReadVerified(zip, publicKey);
         }
         catch (ExportFormatException e)
         {
-            throw new CorruptResponseException("an export file is malformed: " + e.Message, e);
+            throw new PhoneException("The export file is refused: " + e.Message, e);
         }
-        if (!ExportSignatureVerifier.Verify(contents, publicKey))
+        var analysis = new ExposureAnalysis(await Observations.GetAllAsync(ct), new RiskScorer(_options.Risk));
+        return analysis.DaysAtRisk(export);
+    }
+
+    /// <summary>Parses and verifies one downloaded export file; anything wrong makes it a corrupt download.</summary>
+    internal static DownloadedExport ReadVerified(byte[] zip, System.Security.Cryptography.ECDsa publicKey)
+    {
+        try
         {
-            throw new CorruptResponseException("an export file is not signed by the pinned key");
+            using var stream = new MemoryStream(zip, writable: false);
+            return DownloadedExport.ReadVerified(stream, publicKey);
         }
-        return contents.Batch.Keys;
+        catch (ExportFormatException e)
+        {
+            throw new CorruptResponseException("an export file is refused: " + e.Message, e);
+        }
     }
 }

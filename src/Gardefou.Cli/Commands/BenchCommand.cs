@@ -12,5 +12,6 @@ internal static class BenchCommand
         Bench.RegistryBench.Create(),
         Bench.SimulateBench.Create(),
         Bench.ServerBench.Create(),
+        Bench.PhoneBench.Create(),
     };
 }

@@ -1,5 +1,4 @@
 using Gardefou.Device.Observations;
-using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Matching;
 using Gardefou.Protocol.Risk;
@@ -33,19 +32,15 @@ internal sealed class ExposureAnalysis
         _index = new SightingIndex(sightings);
     }
 
-    /// <summary>The days on which <paramref name="keys"/> put this phone at risk.</summary>
-    public IReadOnlyList<DateOnly> DaysAtRisk(IReadOnlyList<DiagnosisKey> keys)
+    /// <summary>The days on which the keys of <paramref name="export"/> put this phone at risk.</summary>
+    public IReadOnlyList<DateOnly> DaysAtRisk(DownloadedExport export)
     {
-        if (_observations.Count == 0 || keys.Count == 0)
+        if (_observations.Count == 0 || export.Count == 0)
         {
             return [];
         }
-        var matchKeys = new MatchKey[keys.Count];
-        for (var i = 0; i < matchKeys.Length; i++)
-        {
-            matchKeys[i] = new MatchKey(keys[i].Key, keys[i].Validity);
-        }
-        var matches = ExposureMatcher.Match(matchKeys, _index);
+        var keys = export.Keys;
+        var matches = ExposureMatcher.Match(keys.AsSpan(0, export.Count), _index);
         if (matches.Count == 0)
         {
             return [];
@@ -78,9 +73,8 @@ internal sealed class ExposureAnalysis
         var windows = new List<ExposureWindow>();
         foreach (var ((keyIndex, day), list) in scans)
         {
-            var key = keys[keyIndex];
-            var reportType = _risk.Configuration.ReportTypeFor(key.ReportType);
-            var infectiousness = _risk.Configuration.InfectiousnessFor(key.DaysSinceOnsetOfSymptoms);
+            var reportType = _risk.Configuration.ReportTypeFor(export.ReportTypeOf(keyIndex));
+            var infectiousness = _risk.Configuration.InfectiousnessFor(export.DaysSinceOnsetOf(keyIndex));
             // GAEN windows last at most 30 minutes; longer exposures to one key make several windows.
             list.Sort((a, b) => a.Time.CompareTo(b.Time));
             var windowStart = list[0].Time;

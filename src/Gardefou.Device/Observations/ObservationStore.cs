@@ -43,6 +43,25 @@ public sealed class ObservationStore
         return instances.Count;
     }
 
+    /// <summary>Records many scans in one transaction (a phone catching up after its scanner buffered them).</summary>
+    public async Task<int> RecordScansAsync(IEnumerable<RecordedScan> scans, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scans);
+        await using var db = _storage.Open();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var count = 0;
+        foreach (var scan in scans)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(scan.SecondsSinceLastScan);
+            var instances = Aggregate(scan.Time, scan.SecondsSinceLastScan, scan.Receptions);
+            db.Sightings.AddRange(instances);
+            count += instances.Count;
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return count;
+    }
+
     /// <summary>Every stored scan instance, oldest first.</summary>
     public async Task<IReadOnlyList<Observation>> GetAllAsync(CancellationToken ct = default)
     {

@@ -14,7 +14,7 @@ internal static partial class Sha256x16
     public static void DeriveRpiks(ReadOnlySpan<UInt128> teks, Span<UInt128> rpiks)
     {
         var block = default(Lanes16);
-        LoadBigEndian(System.Runtime.InteropServices.MemoryMarshal.AsBytes(teks), 16, 4, ref block);
+        LoadKeys(teks, ref block);
         block[4] = Vector512.Create(0x80000000u);
         block[15] = Vector512.Create((64u + 16) * 8);
 
@@ -33,7 +33,7 @@ internal static partial class Sha256x16
         var okm = default(Lanes8);
         Mac(ref inner, ref outer, ref block, ref okm);
 
-        StoreBigEndian(ref okm, 4, System.Runtime.InteropServices.MemoryMarshal.AsBytes(rpiks), 16);
+        StoreKeys(ref okm, rpiks);
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ internal static partial class Sha256x16
     public const int Lanes = 16;
 
     /// <summary>Whether this processor runs it.</summary>
-    public static bool IsSupported => Avx512F.IsSupported;
+    public static bool IsSupported => Avx512F.IsSupported && Avx512BW.IsSupported;
 
     /// <summary>Compresses one block per lane into <paramref name="state"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -75,8 +75,7 @@ public static partial class ExposureMatcher
 
     /// <summary>
     /// Encrypts the first <paramref name="count"/> identifiers (rounded up to eight) into <paramref name="rpis"/> and
-    /// writes the positions that pass the filter to <paramref name="candidates"/>; returns how many did. Branch-free:
-    /// every position is written, and the count only advances on a hit.
+    /// writes the positions that pass the filter to <paramref name="candidates"/>; returns how many did.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     private static int EncryptAndFilter(
@@ -111,9 +110,14 @@ public static partial class ExposureMatcher
     {
         unchecked
         {
-            var word = Unsafe.Add(ref filter, (nint)(low >> shift));
-            Unsafe.Add(ref candidates, found) = (byte)position;
-            return found + (int)((word >> (int)low) & 1);
+            // A branch, not a branch-free store: hits are rare (under 1%), so it is nearly always predicted, and the
+            // common path is a load, a shift and a bit test.
+            if (((Unsafe.Add(ref filter, (nint)(low >> shift)) >> (int)low) & 1) != 0)
+            {
+                Unsafe.Add(ref candidates, found) = (byte)position;
+                found++;
+            }
+            return found;
         }
     }
 }

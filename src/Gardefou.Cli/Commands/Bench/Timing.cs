@@ -8,11 +8,7 @@ namespace Gardefou.Cli.Commands.Bench;
 /// </summary>
 internal readonly record struct Timing(TimeSpan Wall, TimeSpan Cpu)
 {
-    public static Timing Worst => new(TimeSpan.MaxValue, TimeSpan.MaxValue);
-
     public static Running Start() => new(Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime);
-
-    public Timing Min(Timing other) => new(Wall < other.Wall ? Wall : other.Wall, Cpu < other.Cpu ? Cpu : other.Cpu);
 
     public double Seconds(bool wallClock) => (wallClock ? Wall : Cpu).TotalSeconds;
 

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Gardefou.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>gardefou bench phone</c>: a phone holding 14 days of observations checks one export file of 500,000 diagnosis
+/// keys, from the downloaded file to the notification. Each measurement runs in a fresh child process pinned to one
+/// core, so its peak resident memory is the phone's real footprint; a naive phone is measured in the same run.
+/// </summary>
+internal static class PhoneBench
+{
+    public static Command Create()
+    {
+        var keys = new Option<int>("--keys") { Description = "Diagnosis keys in the export file", DefaultValueFactory = _ => 500_000 };
+        var identifiers = new Option<int>("--identifiers") { Description = "Distinct identifiers the phone heard over 14 days", DefaultValueFactory = _ => 21_000 };
+        var child = new Option<string?>("--child") { Hidden = true };
+        var mode = new Option<string?>("--mode") { Hidden = true };
+        var command = new Command("phone", "Time and peak memory of a phone checking 500,000 diagnosis keys against 14 days of observations")
+        {
+            keys, identifiers, child, mode,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            if (result.GetValue(child) is { } dir)
+            {
+                return await PhoneBenchChild.RunAsync(dir, result.GetValue(mode) ?? "gardefou", ct);
+            }
+            var keyCount = result.GetValue(keys);
+            var identifierCount = result.GetValue(identifiers);
+            if (keyCount is < 1000 or > 2_000_000 || identifierCount is < 100 or > 200_000)
+            {
+                Console.Error.WriteLine("error: --keys must be 1,000..2,000,000 and --identifiers 100..200,000.");
+                return 2;
+            }
+            return await RunAsync(keyCount, identifierCount, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int keyCount, int identifierCount, CancellationToken ct)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "gardefou-bench-phone-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var setup = await AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).Status()
+                .StartAsync("Building a phone with 14 days of observations and a signed export file…", _ => PhoneBenchData.CreateAsync(dir, keyCount, identifierCount, ct));
+            Console.WriteLine($"phone: {setup.Identifiers} distinct identifiers in {setup.ScanInstances} scan instances over 14 days; export file: {keyCount} keys, {setup.ExportBytes / 1e6:0.0} MB; expected notification: {setup.ExpectedDay:yyyy-MM-dd}");
+
+            var gardefou = RunChild(dir, "gardefou");
+            var naive = RunChild(dir, "naive");
+            if (gardefou is null || naive is null)
+            {
+                return 1;
+            }
+            var table = new Table().AddColumns("path", "time (warm)", "time (first, with JIT)", "peak RSS", "RSS before the check", "managed allocated", "days");
+            foreach (var (name, m) in new[] { ("gardefou phone", gardefou), ("baseline (protocol reader + naive match)", naive) })
+            {
+                table.AddRow(Markup.Escape(name), $"{m.WarmMs:0} ms", $"{m.ColdMs:0} ms", $"{m.PeakRssMb:0.0} MB", $"{m.RssBeforeMb:0.0} MB", $"{m.AllocatedMb:0.0} MB", Markup.Escape(string.Join(", ", m.Days)));
+            }
+            AnsiConsole.Write(table);
+            var ok = gardefou.Days.SequenceEqual([setup.ExpectedDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]) && naive.Days.SequenceEqual(gardefou.Days);
+            Console.WriteLine(ok ? "notification: correct (the planted day only)" : "notification: WRONG");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"phone: {keyCount} keys vs {setup.Identifiers} identifiers in {gardefou.WarmMs / 1000:0.000} s, peak {gardefou.PeakRssMb:0} MB; baseline: {naive.WarmMs / 1000:0.000} s, peak {naive.PeakRssMb:0} MB; targets 0.5 s, 64 MB"));
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    private static PhoneBenchMeasure? RunChild(string dir, string mode)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = false,
+            UseShellExecute = false,
+        };
+        // The host's managed entry point is the CLI assembly when run through `dotnet gardefou.dll`.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(PhoneBench).Assembly.Location);
+        }
+        foreach (var arg in new[] { "bench", "phone", "--child", dir, "--mode", mode })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["DOTNET_GCHeapAffinitizeMask"] = "1";
+        start.Environment["DOTNET_gcServer"] = "0";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        if (process.ExitCode != 0 || line is null)
+        {
+            Console.Error.WriteLine($"error: the {mode} measurement failed (exit {process.ExitCode}).");
+            return null;
+        }
+        return JsonSerializer.Deserialize<PhoneBenchMeasure>(line);
+    }
+}

@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using Gardefou.Protocol.Export;
+using Gardefou.Protocol.Matching;
+using Gardefou.Protocol.Time;
+
+namespace Gardefou.Device.Exposure;
+
+public sealed partial class DownloadedExport
+{
+    private sealed class Parsed
+    {
+        public MatchKey[] Keys;
+        public byte[] ReportTypes;
+        public sbyte[] Onsets;
+        public int Count;
+
+        // Sized once from the entry length (a key takes at least 22 bytes on the wire), so arrays never double.
+        public Parsed(long binLength)
+        {
+            var capacity = (int)Math.Clamp(binLength / 22, 16, ExportFormat.MaxExportBinLength / 22);
+            Keys = new MatchKey[capacity];
+            ReportTypes = new byte[capacity];
+            Onsets = new sbyte[capacity];
+        }
+
+        public int BatchNum = 1;
+        public int BatchSize = 1;
+
+        public void Add(MatchKey key, byte reportType, sbyte onset)
+        {
+            if (Count == Keys.Length)
+            {
+                Array.Resize(ref Keys, Keys.Length * 2);
+                Array.Resize(ref ReportTypes, Keys.Length);
+                Array.Resize(ref Onsets, Keys.Length);
+            }
+            Keys[Count] = key;
+            ReportTypes[Count] = reportType;
+            Onsets[Count] = onset;
+            Count++;
+        }
+    }
+
+    private static Parsed ParseBin(WireReader reader, long binLength)
+    {
+        if (!reader.Take(ExportFormat.HeaderLength).SequenceEqual(ExportFormat.Header))
+        {
+            throw new ExportFormatException("export.bin does not start with the 'EK Export v1' header.");
+        }
+        var parsed = new Parsed(binLength);
+        while (!reader.AtEnd)
+        {
+            var tag = reader.ReadVarint();
+            var field = (int)(tag >> 3);
+            var wireType = (int)(tag & 7);
+            switch (field, wireType)
+            {
+                case (4, 0): parsed.BatchNum = Int32Field(reader.ReadVarint()); break;
+                case (5, 0): parsed.BatchSize = Int32Field(reader.ReadVarint()); break;
+                case (7, 2) or (8, 2):
+                    var length = reader.ReadVarint();
+                    if (length > 1024)
+                    {
+                        throw new ExportFormatException("A key message is implausibly long.");
+                    }
+                    ParseKey(reader.Take((int)length), parsed);
+                    break;
+                default: reader.SkipField(wireType); break;
+            }
+        }
+        if (parsed.BatchNum < 1 || parsed.BatchSize < parsed.BatchNum)
+        {
+            throw new ExportFormatException("export.bin has an invalid batch number or size.");
+        }
+        return parsed;
+    }
+
+    private static void ParseKey(ReadOnlySpan<byte> data, Parsed parsed)
+    {
+        ReadOnlySpan<byte> key = default;
+        int? start = null;
+        var period = EnIntervalNumber.IntervalsPerDay;
+        var reportType = NoReportType;
+        var onset = NoOnset;
+        var at = 0;
+        while (at < data.Length)
+        {
+            var tag = Varint(data, ref at);
+            var field = (int)(tag >> 3);
+            var wireType = (int)(tag & 7);
+            switch (field, wireType)
+            {
+                case (1, 2): key = Bytes(data, ref at); break;
+                case (3, 0): start = Int32Field(Varint(data, ref at)); break;
+                case (4, 0): period = Int32Field(Varint(data, ref at)); break;
+                case (5, 0):
+                    var type = Varint(data, ref at);
+                    reportType = type <= (ulong)ReportType.Revoked ? (byte)type : throw new ExportFormatException("A key has an unknown report type.");
+                    break;
+                case (6, 0):
+                    var zigzag = (uint)Varint(data, ref at);
+                    var days = (int)(zigzag >> 1) ^ -(int)(zigzag & 1);
+                    onset = Math.Abs(days) <= DiagnosisKey.MaxDaysSinceOnset ? (sbyte)days : throw new ExportFormatException("A key's days since onset is out of range.");
+                    break;
+                default: SkipInMessage(data, ref at, wireType); break;
+            }
+        }
+        if (start is not { } rollingStart || period is < 1 or > EnIntervalNumber.IntervalsPerDay)
+        {
+            throw new ExportFormatException("A key lacks its rolling start or has a rolling period outside 1..144.");
+        }
+        parsed.Add(new MatchKey(KeyOf(key), new KeyValidity(Interval(rollingStart), period)), reportType, onset);
+    }
+
+    private static bool VerifyAny(ReadOnlySpan<byte> list, byte[] digest, int batchNum, int batchSize, ECDsa publicKey)
+    {
+        var valid = false;
+        var at = 0;
+        while (at < list.Length)
+        {
+            var tag = Varint(list, ref at);
+            if (tag != ((1 << 3) | 2))
+            {
+                SkipInMessage(list, ref at, (int)(tag & 7));
+                continue;
+            }
+            var signature = Bytes(list, ref at);
+            string? algorithm = null;
+            int num = 0, size = 0;
+            ReadOnlySpan<byte> der = default;
+            var p = 0;
+            while (p < signature.Length)
+            {
+                var t = Varint(signature, ref p);
+                switch ((int)(t >> 3), (int)(t & 7))
+                {
+                    case (1, 2): algorithm = AlgorithmOf(Bytes(signature, ref p)); break;
+                    case (2, 0): num = Int32Field(Varint(signature, ref p)); break;
+                    case (3, 0): size = Int32Field(Varint(signature, ref p)); break;
+                    case (4, 2): der = Bytes(signature, ref p); break;
+                    default: SkipInMessage(signature, ref p, (int)(t & 7)); break;
+                }
+            }
+            if (algorithm != SignatureInfo.EcdsaP256Sha256Oid || num != batchNum || size != batchSize)
+            {
+                continue;
+            }
+            try
+            {
+                valid |= publicKey.VerifyHash(digest, der, DSASignatureFormat.Rfc3279DerSequence);
+            }
+            catch (CryptographicException)
+            {
+                // A garbage signature is simply not a valid one.
+            }
+        }
+        return valid;
+    }
+
+    private static string? AlgorithmOf(ReadOnlySpan<byte> info)
+    {
+        string? algorithm = null;
+        var at = 0;
+        while (at < info.Length)
+        {
+            var tag = Varint(info, ref at);
+            if (tag == ((5 << 3) | 2))
+            {
+                algorithm = System.Text.Encoding.UTF8.GetString(Bytes(info, ref at));
+            }
+            else
+            {
+                SkipInMessage(info, ref at, (int)(tag & 7));
+            }
+        }
+        return algorithm;
+    }
+}
