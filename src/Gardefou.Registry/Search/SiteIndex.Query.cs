@@ -13,10 +13,11 @@ internal sealed partial class SiteIndex
         // Near the poles a radius spans every longitude; clamp the cosine so the cell range stays finite.
         var cos = Math.Max(0.01, Math.Cos(double.DegreesToRadians(Math.Min(89.9, Math.Abs(query.Latitude) + latSpan))));
         var lonSpan = Math.Min(180, latSpan / cos);
-        var latMin = (int)Math.Floor((query.Latitude - latSpan) / CellDegrees);
-        var latMax = (int)Math.Floor((query.Latitude + latSpan) / CellDegrees);
-        var lonMin = (int)Math.Floor((query.Longitude - lonSpan) / CellDegrees);
-        var lonMax = (int)Math.Floor((query.Longitude + lonSpan) / CellDegrees);
+        var latMin = CellIndex(query.Latitude - latSpan);
+        var latMax = CellIndex(query.Latitude + latSpan);
+        var lonMin = CellIndex(query.Longitude - lonSpan);
+        var lonMax = CellIndex(query.Longitude + lonSpan);
+        var cellsAround = (int)Math.Round(360 / CellDegrees);
         _lock.EnterReadLock();
         try
         {
@@ -25,7 +26,7 @@ internal sealed partial class SiteIndex
                 for (var j = lonMin; j <= lonMax; j++)
                 {
                     // Longitudes wrap at the antimeridian.
-                    var wrapped = ((j % 3600) + 5400) % 3600 - 1800;
+                    var wrapped = ((j % cellsAround) + (cellsAround * 3 / 2)) % cellsAround - (cellsAround / 2);
                     if (_cells.TryGetValue(Pack(i, wrapped), out var cell))
                     {
                         foreach (var site in cell)
