@@ -57,7 +57,7 @@ public sealed class PublicPageTests
         {
             Assert.DoesNotContain(requests, r => r.Url.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
-        Assert.Contains(requests, r => r.Url.EndsWith("/registry/static/tiles/45_4.json", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Url.EndsWith("/registry/static/tiles/183_19.json", StringComparison.Ordinal));
         Assert.Empty(await context.CookiesAsync());
     }
 

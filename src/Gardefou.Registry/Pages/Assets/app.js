@@ -109,13 +109,14 @@
     return r.json();
   }
 
-  // Tiles are fetched in whole 1° blocks, at least 3×3 around the place, so the server learns a region, never a point.
+  // Tiles are fetched in whole blocks, at least 3×3 around the place, so the server learns a region, never a point.
   async function sitesAround(lat, lon, radiusKm) {
     tileIndex = await fetchJson('/registry/static/tiles/index.json');
-    const dLat = Math.max(1, radiusKm / 111.2), dLon = Math.max(1, radiusKm / (111.2 * Math.cos(lat * Math.PI / 180)));
+    const size = tileIndex.tileSizeDegrees;
+    const dLat = Math.max(size, radiusKm / 111.2), dLon = Math.max(size, radiusKm / (111.2 * Math.cos(lat * Math.PI / 180)));
     const wanted = [];
-    for (let a = Math.floor(lat - dLat); a <= Math.floor(lat + dLat); a++)
-      for (let o = Math.floor(lon - dLon); o <= Math.floor(lon + dLon); o++) wanted.push(`tiles/${a}_${o}.json`);
+    for (let a = Math.floor((lat - dLat) / size); a <= Math.floor((lat + dLat) / size); a++)
+      for (let o = Math.floor((lon - dLon) / size); o <= Math.floor((lon + dLon) / size); o++) wanted.push(`tiles/${a}_${o}.json`);
     const present = new Map(tileIndex.tiles.map(t => [t.path, t.etag]));
     const sites = [];
     await Promise.all(wanted.filter(p => present.has(p)).map(async p => {
