@@ -7,5 +7,6 @@ var root = new RootCommand("Gardefou: privacy-first exposure notification, resou
     ProtocolCommand.Create(),
     AdminCommand.Create(),
     BenchCommand.Create(),
+    SimulateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

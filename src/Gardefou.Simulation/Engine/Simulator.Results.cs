@@ -77,8 +77,14 @@ public sealed partial class Simulator
         var notified = _notifications.Count;
         var attack = 0;
         var byIndex = 0;
+        var positive = 0;
         foreach (var n in _notifications)
         {
+            var confirmed = _s.ConfirmedDay[n.Person];
+            if (confirmed != AgentState.Never && confirmed >= n.Day && confirmed <= n.Day + 14)
+            {
+                positive++;
+            }
             var infected = _s.InfectedDay[n.Person];
             if (infected != AgentState.Never && infected >= n.ExposureDay - 2 && infected <= n.ExposureDay + 14)
             {
@@ -121,6 +127,7 @@ public sealed partial class Simulator
             FalseAlerts = notified - trueAlerts,
             LeftBehindAlerts = _leftBehindAlerts,
             SecondaryAttackRateNotified = notified == 0 ? 0 : (double)attack / notified,
+            PositiveAmongNotified = notified == 0 ? 0 : (double)positive / notified,
             InfectedByIndexAmongNotified = notified == 0 ? 0 : (double)byIndex / notified,
             QuarantineDaysUninfected = uninfectedDays,
             Daily = _daily,
