@@ -5,6 +5,7 @@ using Gardefou.Cli.Commands;
 var root = new RootCommand("Gardefou: privacy-first exposure notification, resource finder and evaluator.")
 {
     ProtocolCommand.Create(),
+    ExportCommand.Create(),
     AdminCommand.Create(),
     BenchCommand.Create(),
     SimulateCommand.Create(),

@@ -45,6 +45,9 @@ public readonly struct TemporaryExposureKey : IEquatable<TemporaryExposureKey>
     [UnscopedRef]
     public ReadOnlySpan<byte> Bytes => Block128.AsBytes(in _bytes);
 
+    /// <summary>The 16 bytes as one value, for the batched key schedule of the matcher.</summary>
+    internal UInt128 Value => _bytes;
+
     /// <summary>Copies the 16 bytes to <paramref name="destination"/>.</summary>
     public void CopyTo(Span<byte> destination) => Block128.CopyTo(in _bytes, destination);
 
