@@ -20,7 +20,7 @@ public sealed partial class Simulator
     private readonly ulong _seed;
     private readonly double[] _generation;
     private readonly double[] _activity;
-    private readonly NotificationRule _rule;
+    private readonly ExposureScoring _scoring;
     private readonly List<int> _active = [];
     private readonly List<Notification> _notifications = [];
     private readonly List<Episode> _episodes = [];
@@ -42,7 +42,7 @@ public sealed partial class Simulator
         _generation = GenerationWeights(parameters.Disease);
         _activity = new double[parameters.Days];
         Array.Fill(_activity, 1.0);
-        _rule = NotificationRule.CoronaWarnApp;
+        _scoring = new ExposureScoring(parameters.App.Risk, parameters.Radio.SecondsBetweenScans);
         _daily = new DailySeries(parameters.Days);
         Beta = Calibrate();
     }
