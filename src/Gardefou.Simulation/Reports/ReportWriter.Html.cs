@@ -16,7 +16,7 @@ public static partial class ReportWriter
         var people = records.Count > 0 ? records[0].Result.People : 0;
         sb.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Gardefou evaluator report</title><style>")
           .Append("body{font-family:'DejaVu Sans',sans-serif;max-width:1000px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}")
-          .Append("td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}img{max-width:100%}")
+          .Append("td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right;font-size:13px}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}img{max-width:100%}")
           .Append("</style></head><body>");
         sb.Append(CultureInfo.InvariantCulture, $"<h1>Gardefou evaluator: {E(place)}</h1><p>{people:N0} simulated people, {plan.Base.Days} days, {plan.Seeds} seeds; ")
           .Append(CultureInfo.InvariantCulture, $"designs {E(string.Join(", ", plan.Designs.Select(DesignName)))}. Values are mean ± 95% confidence half-width over seeds.</p>");
