@@ -10,5 +10,6 @@ var root = new RootCommand("Gardefou: privacy-first exposure notification, resou
     PhoneCommand.Create(),
     AdminCommand.Create(),
     BenchCommand.Create(),
+    SimulateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -54,6 +54,9 @@ public sealed record RunResult
     /// <summary>Notified people infected between two days before the exposure and 14 days after it.</summary>
     public required double SecondaryAttackRateNotified { get; init; }
 
+    /// <summary>Notified people with a positive test within 14 days of the notification (what the NHS and CWA measured as 6%).</summary>
+    public required double PositiveAmongNotified { get; init; }
+
     /// <summary>Notified people infected by the uploader who notified them.</summary>
     public required double InfectedByIndexAmongNotified { get; init; }
 

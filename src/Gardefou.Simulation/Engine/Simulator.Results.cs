@@ -45,14 +45,17 @@ public sealed partial class Simulator
         return _scratch;
     }
 
-    /// <summary>Weighted minutes a phone pair heard during one contact, with the run's radio and rule.</summary>
+    /// <summary>Weighted seconds (bucket weights of the run's risk configuration) a phone pair heard during one contact.</summary>
     internal double Heard(int a, int b, Population.Setting setting, ulong key)
     {
         Span<byte> scans = stackalloc byte[Radio.RadioChannel.MaxScans];
         var shape = ContactShape.Of(key, setting, _p.Contacts);
         var n = Radio.RadioChannel.Scan(key, setting, shape, _s.HandsetOffsetDb[a], _s.HandsetOffsetDb[b], _p.Radio, scans);
-        return _rule.WeightedMinutes(scans[..n], _p.Radio.SecondsBetweenScans);
+        return _scoring.WeightedSeconds(scans[..n]);
     }
+
+    /// <summary>The daily threshold of the run's risk configuration, in weighted seconds at standard infectiousness.</summary>
+    internal double NotificationThreshold => _p.App.Risk.DailyScoreThreshold;
 
     // What the notified person can intersect with her memory: the people met on the day the design reveals
     // (GAEN, DP-3T, BlueTrace's call and location tracing give the day; ROBERT only says "at risk" in the last 14 days).
@@ -77,8 +80,14 @@ public sealed partial class Simulator
         var notified = _notifications.Count;
         var attack = 0;
         var byIndex = 0;
+        var positive = 0;
         foreach (var n in _notifications)
         {
+            var confirmed = _s.ConfirmedDay[n.Person];
+            if (confirmed != AgentState.Never && confirmed >= n.Day && confirmed <= n.Day + 14)
+            {
+                positive++;
+            }
             var infected = _s.InfectedDay[n.Person];
             if (infected != AgentState.Never && infected >= n.ExposureDay - 2 && infected <= n.ExposureDay + 14)
             {
@@ -121,6 +130,7 @@ public sealed partial class Simulator
             FalseAlerts = notified - trueAlerts,
             LeftBehindAlerts = _leftBehindAlerts,
             SecondaryAttackRateNotified = notified == 0 ? 0 : (double)attack / notified,
+            PositiveAmongNotified = notified == 0 ? 0 : (double)positive / notified,
             InfectedByIndexAmongNotified = notified == 0 ? 0 : (double)byIndex / notified,
             QuarantineDaysUninfected = uninfectedDays,
             Daily = _daily,

@@ -59,7 +59,10 @@ public sealed partial class Simulator
             }
             foreach (var (other, exposure) in _exposures)
             {
-                if (exposure.WeightedMinutes >= _p.App.NotificationMinutes)
+                var notify = _p.App.Design == Design.Location
+                    ? exposure.WeightedMinutes >= _p.App.ColocationMinutes
+                    : exposure.Windows is { } windows && _scoring.ShouldNotify(windows);
+                if (notify)
                 {
                     _notifyDue.Add(new Pending(other, index, (short)d, (short)(day + delay), exposure.Close, exposure.Human));
                 }
@@ -85,7 +88,7 @@ public sealed partial class Simulator
             }
             var shape = ContactShape.Of(key, setting, _p.Contacts);
             var n = Radio.RadioChannel.Scan(key, setting, shape, _s.HandsetOffsetDb[index], _s.HandsetOffsetDb[other], _p.Radio, scans);
-            Add(other, _rule.WeightedMinutes(scans[..n], _p.Radio.SecondsBetweenScans), shape.IsClose(_p.Radio));
+            AddRadio(other, index, day, scans[..n], shape.IsClose(_p.Radio), human: true);
         }
         _scratch.Clear();
         var hook = new Collect(_scratch);
@@ -100,7 +103,7 @@ public sealed partial class Simulator
             }
             var shape = ContactShape.Of(key, setting, _p.Contacts);
             var n = Radio.RadioChannel.Scan(key, setting, shape, _s.HandsetOffsetDb[index], _s.HandsetOffsetDb[other], _p.Radio, scans);
-            Add(other, _rule.WeightedMinutes(scans[..n], _p.Radio.SecondsBetweenScans), false, human: false);
+            AddRadio(other, index, day, scans[..n], false, human: false);
         }
     }
 
@@ -112,7 +115,7 @@ public sealed partial class Simulator
         foreach (var (other, setting, key) in _scratch)
         {
             var shape = ContactShape.Of(key, setting, _p.Contacts);
-            if (_s.HasApp(other, day) && shape.Minutes >= _p.Radio.CloseContactMinutes)
+            if (_s.HasApp(other, day) && shape.Minutes >= _p.App.ColocationMinutes)
             {
                 Add(other, shape.Minutes, shape.IsClose(_p.Radio));
             }
@@ -126,7 +129,7 @@ public sealed partial class Simulator
                 var other = table.Members[k];
                 if (other != index && _s.HasApp(other, day) && _s.IsOut(other, day))
                 {
-                    Add(other, _p.App.NotificationMinutes, false, human: false);
+                    Add(other, _p.App.ColocationMinutes, false, human: false);
                 }
             }
         }
@@ -147,7 +150,25 @@ public sealed partial class Simulator
             _graphNodes[other] = true;
         }
         _exposures.TryGetValue(other, out var e);
-        _exposures[other] = new Exposure(e.WeightedMinutes + weightedMinutes, e.Close || close, e.Human || human);
+        _exposures[other] = new Exposure(e.WeightedMinutes + weightedMinutes, e.Close || close, e.Human || human, e.Windows);
+    }
+
+    // The uploader's key of that day carries its days since onset (sample date for asymptomatic cases), which the
+    // configuration maps to an infectiousness weight, as a phone does after matching.
+    private void AddRadio(int other, int index, int day, ReadOnlySpan<byte> scans, bool close, bool human)
+    {
+        _exposures.TryGetValue(other, out var e);
+        var windows = e.Windows ?? [];
+        var before = windows.Count;
+        var incubation = _s.Incubation[index];
+        var onset = incubation != AgentState.NoSymptoms ? _s.InfectedDay[index] + incubation : _s.ConfirmedDay[index] - _p.Interventions.TestTurnaroundDays;
+        _scoring.AddWindows(windows, day, Math.Clamp(day - onset, -14, 14), scans);
+        if (windows.Count > before)
+        {
+            _heardByUploaders++;
+            _graphNodes[other] = true;
+        }
+        _exposures[other] = new Exposure(e.WeightedMinutes, e.Close || close, e.Human || human, windows);
     }
 
     private void DeliverNotifications(int day)
@@ -217,7 +238,7 @@ public sealed partial class Simulator
 
     private readonly record struct Pending(int Person, int Index, short ExposureDay, short Day, bool Close, bool Human);
 
-    private readonly record struct Exposure(double WeightedMinutes, bool Close, bool Human);
+    private readonly record struct Exposure(double WeightedMinutes, bool Close, bool Human, List<Protocol.Risk.ExposureWindow>? Windows);
 
     private readonly struct Collect : IContactVisitor
     {

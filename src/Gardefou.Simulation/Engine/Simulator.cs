@@ -20,7 +20,7 @@ public sealed partial class Simulator
     private readonly ulong _seed;
     private readonly double[] _generation;
     private readonly double[] _activity;
-    private readonly NotificationRule _rule;
+    private readonly ExposureScoring _scoring;
     private readonly List<int> _active = [];
     private readonly List<Notification> _notifications = [];
     private readonly List<Episode> _episodes = [];
@@ -42,7 +42,7 @@ public sealed partial class Simulator
         _generation = GenerationWeights(parameters.Disease);
         _activity = new double[parameters.Days];
         Array.Fill(_activity, 1.0);
-        _rule = NotificationRule.CoronaWarnApp;
+        _scoring = new ExposureScoring(parameters.App.Risk, parameters.Radio.SecondsBetweenScans);
         _daily = new DailySeries(parameters.Days);
         Beta = Calibrate();
     }
@@ -92,7 +92,12 @@ public sealed partial class Simulator
         {
             weights[k] = Cdf(k + 1) - Cdf(k);
         }
-        return weights;
+        // Days carrying under 0.1% of the generation-time mass are dropped: they change R by less than 0.5% and
+        // would otherwise cost as much contact generation as the infectious days themselves. The remaining weights
+        // are renormalised so that R0 is unchanged.
+        var kept = weights.Select(w => w < 1e-3 ? 0 : w).ToArray();
+        var total = kept.Sum();
+        return kept.Select(w => w / total).ToArray();
     }
 
     private void InitialiseApp()

@@ -1,3 +1,5 @@
+using Gardefou.Protocol.Risk;
+
 namespace Gardefou.Simulation.Parameters;
 
 /// <summary>
@@ -42,6 +44,9 @@ public sealed record AppParameters
     /// <summary>Pairing rounds per day of a left-behind phone with the people around its hook.</summary>
     public int LeftBehindRounds { get; init; } = 4;
 
-    /// <summary>Minimum weighted minutes in a day for a GAEN notification (CWA and the GAEN v2 guidance: 15).</summary>
-    public double NotificationMinutes { get; init; } = 15;
+    /// <summary>The GAEN v2 risk configuration phones apply (Gardefou.Protocol's published defaults: 30/50/70 dB, 900 weighted seconds a day).</summary>
+    public RiskConfiguration Risk { get; init; } = RiskConfiguration.Default;
+
+    /// <summary>Minutes together that make a co-location for the location-based design (no radio there).</summary>
+    public double ColocationMinutes { get; init; } = 15;
 }

@@ -7,8 +7,12 @@ namespace Gardefou.Simulation.Parameters;
 /// </summary>
 public sealed record DiseaseParameters
 {
-    /// <summary>Basic reproduction number the transmission rate is calibrated to.</summary>
-    public double R0 { get; init; } = 2.5;
+    /// <summary>
+    /// Reproduction number without test, trace and isolate, which the transmission rate is calibrated to. Default 1.4: the
+    /// early-2020 R0 of 2.5–3 (Ferretti: 2.0) reduced by the distancing still in force in autumn 2020, when French
+    /// estimates of R_t were 1.2–1.5; set 2.5 or more for an unmitigated epidemic.
+    /// </summary>
+    public double R0 { get; init; } = 1.4;
 
     /// <summary>Weibull shape of the generation time (Ferretti: 2.826).</summary>
     public double GenerationShape { get; init; } = 2.826;

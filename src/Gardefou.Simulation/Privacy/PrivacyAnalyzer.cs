@@ -25,7 +25,7 @@ public static class PrivacyAnalyzer
         var uploads = sim.UploadLog;
         var uploaders = uploads.Select(u => u.Person).Distinct().Count();
         var decentralised = design is Design.Gaen or Design.Dp3t;
-        var bluetooth = design != Design.Location;
+        var bluetooth = design != Design.Location && appUsers > 0;
 
         var serverLinked = decentralised ? uploaders / people : appUsers / people;
         var totalEdges = EstimateAppContactDays(sim, p);
@@ -49,7 +49,7 @@ public static class PrivacyAnalyzer
             ? (double)located / Math.Max(1, uploaders)
             : (double)linkedDays / uploadedDays;
 
-        var (r30, r3h, r25h) = design switch
+        var (r30, r3h, r25h) = appUsers == 0 ? (0.0, 0.0, 0.0) : design switch
         {
             Design.Gaen => (1.0, 0.0, 0.0),
             Design.Dp3t => (1 - 0.5 / 24, 1 - 3.0 / 24, 0.0),

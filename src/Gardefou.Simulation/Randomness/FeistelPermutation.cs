@@ -10,8 +10,8 @@ public readonly struct FeistelPermutation
 {
     private readonly ulong _key;
     private readonly int _n;
-    private readonly int _halfBits;
-    private readonly uint _halfMask;
+    private readonly int _lowBits;
+    private readonly int _highBits;
 
     /// <summary>A permutation of [0, <paramref name="n"/>) chosen by <paramref name="key"/>.</summary>
     public FeistelPermutation(ulong key, int n)
@@ -19,13 +19,15 @@ public readonly struct FeistelPermutation
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         _key = key;
         _n = n;
+        // Smallest power of two ≥ n (at least 4), split into two halves that differ by at most one bit, so cycle
+        // walking needs fewer than two encryptions on average.
         var bits = 2;
         while ((1L << bits) < n)
         {
-            bits += 2;
+            bits++;
         }
-        _halfBits = bits / 2;
-        _halfMask = (uint)((1L << _halfBits) - 1);
+        _lowBits = bits / 2;
+        _highBits = bits - _lowBits;
     }
 
     /// <summary>Image of <paramref name="x"/>.</summary>
@@ -59,31 +61,39 @@ public readonly struct FeistelPermutation
         return position < _n ? Inverse(position) : -1;
     }
 
-    private uint Round(int round, uint half) => (uint)(Hash.Of(_key, (ulong)round, half) & _halfMask);
+    private uint Round(int round, uint half, int bits) => (uint)(Hash.Of(_key, (ulong)round, half) & ((1UL << bits) - 1));
 
+    // Unbalanced Feistel: the state is (a: wa bits, b: wb bits); a round maps it to (b, a ^ F(b)) whose widths are
+    // (wb, wa). After four rounds the widths are back to (high, low).
     private uint Encrypt(uint v)
     {
-        var left = v >> _halfBits;
-        var right = v & _halfMask;
+        int wa = _highBits, wb = _lowBits;
+        var a = v >> wb;
+        var b = v & ((1u << wb) - 1);
         for (var r = 0; r < 4; r++)
         {
-            var next = left ^ Round(r, right);
-            left = right;
-            right = next;
+            var next = a ^ Round(r, b, wa);
+            a = b;
+            b = next;
+            (wa, wb) = (wb, wa);
         }
-        return (left << _halfBits) | right;
+        return (a << wb) | b;
     }
 
     private uint Decrypt(uint v)
     {
-        var left = v >> _halfBits;
-        var right = v & _halfMask;
+        int wa = _highBits, wb = _lowBits;
+        var a = v >> wb;
+        var b = v & ((1u << wb) - 1);
         for (var r = 3; r >= 0; r--)
         {
-            var previous = right ^ Round(r, left);
-            right = left;
-            left = previous;
+            // Undo (a, b) = (b_prev, a_prev ^ F(b_prev)), whose widths were (wb, wa) before the round.
+            var previousB = a;
+            var previousA = b ^ Round(r, previousB, wb);
+            a = previousA;
+            b = previousB;
+            (wa, wb) = (wb, wa);
         }
-        return (left << _halfBits) | right;
+        return (a << wb) | b;
     }
 }

@@ -29,7 +29,7 @@ public sealed class AdoptionSquaredTests
             {
                 contacts++;
                 if (sim.State.HasApp(person, 0) && sim.State.HasApp(other, 0)
-                    && sim.Heard(person, other, setting, key) >= parameters.App.NotificationMinutes)
+                    && sim.Heard(person, other, setting, key) >= sim.NotificationThreshold)
                 {
                     detectable++;
                 }

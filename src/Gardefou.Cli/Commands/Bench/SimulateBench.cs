@@ -9,8 +9,9 @@ using Gardefou.Simulation.Population;
 namespace Gardefou.Cli.Commands.Bench;
 
 /// <summary>
-/// <c>gardefou bench simulate</c>: builds a France-like population and runs the model with the app on; the
-/// baseline, measured first in the same process, is the same population and seed with the app off.
+/// <c>gardefou bench simulate</c>: builds a France-like population (whole communes sampled) and runs an epidemic
+/// with R0 2.5 with the app on; the baseline, measured first in the same process, is the same population and seed
+/// with the app off.
 /// </summary>
 internal static class SimulateBench
 {
@@ -39,6 +40,9 @@ internal static class SimulateBench
             Days = days,
             Seed = 1,
             Population = new PopulationParameters { Size = people },
+            // The hard case: an epidemic that takes off (R0 2.5, one seed per 10,000 people) so that most of the
+            // population is infected, traced and notified during the run.
+            Disease = new DiseaseParameters { R0 = 2.5, InitialInfected = Math.Max(10, people / 10_000) },
             Interventions = new InterventionParameters { LockdownTriggerPer100k = 0 },
         };
         var build = Stopwatch.StartNew();
