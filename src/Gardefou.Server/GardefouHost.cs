@@ -6,6 +6,7 @@ using Gardefou.Server.Hosting;
 using Gardefou.Verification;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -137,6 +138,11 @@ public sealed partial class GardefouHost : IAsyncDisposable
                 ? VerificationStorage.ForDataDirectory(data)
                 : VerificationStorage.ForPostgres(postgres);
             builder.Services.AddVerificationDomain(storage, builder.Configuration);
+            // The portal's cookies and antiforgery tokens are protected by Data Protection keys; kept in the data
+            // directory they survive a restart (and can be shared by instances that share the directory).
+            builder.Services.AddDataProtection()
+                .SetApplicationName("gardefou-verification")
+                .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data, "dataprotection-keys")));
         }
         if (roles.HasFlag(GardefouRoles.Registry))
         {
