@@ -48,7 +48,7 @@ internal static class SimulateCommand
                 plan.Validate();
                 return Run(plan, r.GetValue(output)!);
             }
-            catch (Exception e) when (e is ArgumentException or JsonException or IOException or FormatException)
+            catch (Exception e) when (e is ArgumentException or JsonException or IOException or FormatException or UnauthorizedAccessException or OverflowException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
@@ -110,6 +110,8 @@ internal static class SimulateCommand
 
     private static int Run(ScenarioPlan plan, DirectoryInfo output)
     {
+        // Fail before hours of simulation if the output folder cannot be created.
+        Directory.CreateDirectory(output.FullName);
         var total = ScenarioRunner.CountRuns(plan);
         var placeName = plan.Base.Population.Places.Count == 0 ? "France" : string.Join(", ", plan.Base.Population.Places);
         IReadOnlyList<RunRecord> records = [];

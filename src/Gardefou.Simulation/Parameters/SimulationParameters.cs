@@ -40,7 +40,7 @@ public sealed record SimulationParameters
     public void Validate()
     {
         Require(Days is >= 1 and <= 2000, "days must be between 1 and 2000");
-        Require(Population.Size is null or >= 10, "population must be at least 10");
+        Require(Population.Size is null or (>= 10 and <= 80_000_000), "population must be between 10 and 80,000,000");
         Require(App.Adoption is >= 0 and <= 1, "adoption must be between 0 and 1");
         Require(App.UploadFraction is >= 0 and <= 1, "upload fraction must be between 0 and 1");
         Require(Interventions.TestsPerThousandPerDay >= 0, "test capacity must not be negative");
