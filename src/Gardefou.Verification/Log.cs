@@ -28,7 +28,7 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Warning, "Request to issue a code with a missing or unknown API key")]
     public static partial void ApiKeyRejected(ILogger logger);
 
-    [LoggerMessage(7, LogLevel.Warning, "A client was throttled on code verification")]
+    [LoggerMessage(7, LogLevel.Warning, "A client was throttled (code verification or portal sign-in)")]
     public static partial void ClientThrottled(ILogger logger);
 
     [LoggerMessage(8, LogLevel.Information, "Portal sign-in of user {UserId}")]

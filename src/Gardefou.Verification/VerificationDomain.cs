@@ -33,7 +33,10 @@ public static class VerificationDomain
         {
             throw new ArgumentException("Give either a SQLite path or a PostgreSQL connection string.", nameof(storage));
         }
-        var options = services.AddOptions<VerificationOptions>().ValidateDataAnnotations().ValidateOnStart();
+        var options = services.AddOptions<VerificationOptions>()
+            .ValidateDataAnnotations()
+            .Validate(o => o.KeyEncryptionKey is null || SecretProtector.TryParseKey(o.KeyEncryptionKey, out _), "Verification:KeyEncryptionKey must be the base64 of 32 bytes.")
+            .ValidateOnStart();
         if (configuration is not null)
         {
             options.Bind(configuration.GetSection(VerificationOptions.SectionName));
@@ -53,7 +56,8 @@ public static class VerificationDomain
             o.ReplaceService<IModelCacheKeyFactory, VerificationDbContext.SchemaModelCacheKeyFactory>();
         });
         services.AddSingleton<DomainKeys>();
-        services.AddSingleton<ClientThrottle>();
+        services.AddKeyedSingleton(ClientThrottle.Verify, (sp, _) => new ClientThrottle(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.VerifyRequestsPerMinute));
+        services.AddKeyedSingleton(ClientThrottle.SignIn, (sp, _) => new ClientThrottle(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.SignInRequestsPerMinute));
         services.AddSingleton<VerificationInitialization>();
         services.AddScoped<CodeService>();
         services.AddScoped<AccountService>();
@@ -76,8 +80,13 @@ public static class VerificationDomain
         var state = provider.GetRequiredService<VerificationInitialization>();
         await VerificationSchema.EnsureAsync(db, provider.GetRequiredService<VerificationStorage>(), ct);
         var keys = provider.GetRequiredService<DomainKeys>();
-        await keys.LoadAsync(db, now, ct);
+        await keys.LoadAsync(db, SecretProtector.TryParseKey(options.KeyEncryptionKey, out var kek) ? kek : null, now, ct);
         state.CertificateKeyId = keys.KeyId;
+        var codes = provider.GetRequiredService<CodeService>();
+        if (codes.IsPastSunset)
+        {
+            await codes.PurgeAfterSunsetAsync(ct);
+        }
 
         var (realm, _) = await Realms.EnsureAsync(db, options.DemoRealm, now, ct);
         if (!await db.HealthWorkers.AnyAsync(u => u.RealmId == realm.Id, ct))

@@ -36,6 +36,10 @@ public sealed class VerificationOptions
     [Range(1, 100_000)]
     public int VerifyRequestsPerMinute { get; set; } = 20;
 
+    /// <summary>Portal sign-in attempts one client may make per minute, across all accounts (against password spraying).</summary>
+    [Range(1, 100_000)]
+    public int SignInRequestsPerMinute { get; set; } = 10;
+
     /// <summary>Failed sign-ins after which a portal account is locked.</summary>
     [Range(1, 100)]
     public int MaxFailedLogins { get; set; } = 5;
@@ -55,6 +59,12 @@ public sealed class VerificationOptions
     /// <summary>Name of the realm seeded on first start, with a demo admin account.</summary>
     [Required]
     public string DemoRealm { get; set; } = "demo";
+
+    /// <summary>
+    /// Base64 of 32 bytes. When set, the stored code HMAC key and signing key are encrypted with it (AES-256-GCM);
+    /// keep it outside the database, e.g. in an environment variable <c>Verification__KeyEncryptionKey</c>.
+    /// </summary>
+    public string? KeyEncryptionKey { get; set; }
 
     /// <summary>After this instant no code, token or certificate is issued any more (the programme's sunset).</summary>
     public DateTimeOffset? SunsetAt { get; set; }

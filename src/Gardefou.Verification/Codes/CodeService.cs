@@ -120,6 +120,13 @@ internal sealed class CodeService
         return new Diagnosis(row.TestType, row.TestDate, row.SymptomDate);
     }
 
+    /// <summary>After the programme's sunset no code or token may remain usable: all are deleted.</summary>
+    public async Task PurgeAfterSunsetAsync(CancellationToken ct)
+    {
+        await _db.Codes.ExecuteDeleteAsync(ct);
+        await _db.Tokens.ExecuteDeleteAsync(ct);
+    }
+
     /// <summary>Nothing outlives its use: expired codes and tokens, and counters past their retention, are deleted.</summary>
     public async Task DeleteExpiredAsync(DateTime now, CancellationToken ct)
     {

@@ -1,10 +1,12 @@
 using Gardefou.Verification.Accounts;
 using Gardefou.Verification.Portal.Pages;
 using Gardefou.Verification.Portal.Views;
+using Gardefou.Verification.Security;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Gardefou.Verification.Portal;
@@ -51,8 +53,14 @@ internal static partial class PortalEndpoints
         return await PortalRenderer.RenderAsync<LoginPage>(context, new() { [nameof(LoginPage.Token)] = PortalForms.TokenFor(context) });
     }
 
-    private static async Task<IResult> Login(HttpContext context, AccountService accounts, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> Login(HttpContext context, AccountService accounts, [FromKeyedServices(ClientThrottle.SignIn)] ClientThrottle throttle, ILoggerFactory loggers, CancellationToken ct)
     {
+        if (!throttle.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
+        {
+            Log.ClientThrottled(loggers.CreateLogger(Log.Category));
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await PortalForms.BadAsync(context, "Too many sign-in attempts from this device. Wait a minute and try again.", StatusCodes.Status429TooManyRequests);
+        }
         var (form, error) = await PortalForms.ReadAsync(context, ct);
         if (form is null)
         {

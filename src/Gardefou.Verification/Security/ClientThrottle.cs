@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 
 namespace Gardefou.Verification.Security;
 
@@ -20,10 +19,16 @@ internal sealed class ClientThrottle
     private byte[] _secret = RandomNumberGenerator.GetBytes(32);
     private DateOnly _secretDay;
 
-    public ClientThrottle(TimeProvider time, IOptions<VerificationOptions> options)
+    /// <summary>Service key of the throttle of <c>/api/verify</c>.</summary>
+    public const string Verify = "verify";
+
+    /// <summary>Service key of the throttle of portal sign-ins.</summary>
+    public const string SignIn = "sign-in";
+
+    public ClientThrottle(TimeProvider time, int perMinute)
     {
         _time = time;
-        _perMinute = options.Value.VerifyRequestsPerMinute;
+        _perMinute = perMinute;
         _secretDay = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
     }
 

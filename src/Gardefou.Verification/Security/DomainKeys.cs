@@ -26,10 +26,10 @@ internal sealed class DomainKeys : IDisposable
 
     public string PublicKeyPem { get; private set; } = "";
 
-    public async Task LoadAsync(VerificationDbContext db, DateTime now, CancellationToken ct)
+    public async Task LoadAsync(VerificationDbContext db, byte[]? keyEncryptionKey, DateTime now, CancellationToken ct)
     {
-        var hmac = await GetOrCreateAsync(db, SecretNames.CodeHmacKey, () => RandomNumberGenerator.GetBytes(32), now, ct);
-        var pkcs8 = await GetOrCreateAsync(db, SecretNames.CertificateSigningKey, NewSigningKey, now, ct);
+        var hmac = await GetOrCreateAsync(db, keyEncryptionKey, SecretNames.CodeHmacKey, () => RandomNumberGenerator.GetBytes(32), now, ct);
+        var pkcs8 = await GetOrCreateAsync(db, keyEncryptionKey, SecretNames.CertificateSigningKey, NewSigningKey, now, ct);
         var ecdsa = ECDsa.Create();
         ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
         CryptographicOperations.ZeroMemory(pkcs8);
@@ -52,25 +52,26 @@ internal sealed class DomainKeys : IDisposable
         return key.ExportPkcs8PrivateKey();
     }
 
-    private static async Task<byte[]> GetOrCreateAsync(VerificationDbContext db, string name, Func<byte[]> create, DateTime now, CancellationToken ct)
+    private static async Task<byte[]> GetOrCreateAsync(VerificationDbContext db, byte[]? kek, string name, Func<byte[]> create, DateTime now, CancellationToken ct)
     {
         var existing = await db.Secrets.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name, ct);
         if (existing is not null)
         {
-            return existing.Value;
+            return SecretProtector.Unprotect(kek, name, existing.Value);
         }
-        var secret = new ServerSecret { Name = name, Value = create(), CreatedAt = now };
+        var value = create();
+        var secret = new ServerSecret { Name = name, Value = SecretProtector.Protect(kek, name, value), CreatedAt = now };
         db.Secrets.Add(secret);
         try
         {
             await db.SaveChangesAsync(ct);
-            return secret.Value;
+            return value;
         }
         catch (DbUpdateException)
         {
             // Another instance sharing the database created it first: use theirs.
             db.Entry(secret).State = EntityState.Detached;
-            return (await db.Secrets.AsNoTracking().FirstAsync(s => s.Name == name, ct)).Value;
+            return SecretProtector.Unprotect(kek, name, (await db.Secrets.AsNoTracking().FirstAsync(s => s.Name == name, ct)).Value);
         }
     }
 

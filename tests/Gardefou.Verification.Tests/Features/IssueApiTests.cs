@@ -111,16 +111,23 @@ public sealed class IssueApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task After_the_sunset_nothing_is_issued()
+    public async Task After_the_sunset_nothing_is_issued_or_exchanged_and_codes_are_deleted()
     {
         await using var server = await TestServer.StartAsync(StoreKind.Sqlite, new Dictionary<string, string?> { ["Verification:SunsetAt"] = "2026-11-28T13:00:00Z" });
         var key = await server.CreateApiKeyAsync();
-        await ApiCalls.IssueCodeAsync(server.Client, key.Key);
+        var (code, _) = await ApiCalls.IssueCodeAsync(server.Client, key.Key);
         server.Time.Advance(TimeSpan.FromHours(1));
+        using (var verify = await ApiCalls.VerifyAsync(server.Client, code))
+        {
+            Assert.Equal(HttpStatusCode.Gone, verify.StatusCode);
+        }
 
         using var response = await ApiCalls.IssueAsync(server.Client, key.Key, new { testType = "confirmed", testDate = ApiCalls.Today });
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await using var scope = server.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<VerificationDbContext>().Codes.CountAsync(TestContext.Current.CancellationToken));
     }
 
     private async Task<int> CountAsync<T>(Func<VerificationDbContext, IQueryable<T>> set)

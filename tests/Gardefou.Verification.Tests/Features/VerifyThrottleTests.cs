@@ -41,7 +41,7 @@ public sealed class VerifyThrottleTests
     public void The_throttle_keeps_no_address_only_a_keyed_hash_that_changes_each_day()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestServer.Start);
-        var throttle = new Security.ClientThrottle(time, Microsoft.Extensions.Options.Options.Create(new VerificationOptions { VerifyRequestsPerMinute = 1 }));
+        var throttle = new Security.ClientThrottle(time, perMinute: 1);
         var address = IPAddress.Parse("192.0.2.7");
 
         Assert.True(throttle.TryAcquire(address, out _));

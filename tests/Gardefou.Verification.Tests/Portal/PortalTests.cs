@@ -97,6 +97,23 @@ public sealed class PortalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_client_trying_many_accounts_is_throttled_without_locking_anyone_else_out()
+    {
+        using var sprayer = new PortalSession(_server);
+        for (var i = 0; i < 10; i++)
+        {
+            var (status, _) = await sprayer.SubmitAsync("/portal/login", "/portal/login", new() { ["username"] = $"user{i}", ["password"] = "Winter2026!" });
+            Assert.Equal(HttpStatusCode.Unauthorized, status);
+        }
+        var (throttled, _) = await sprayer.SubmitAsync("/portal/login", "/portal/login", new() { ["username"] = Admin.UserName, ["password"] = Admin.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled);
+
+        // The throttled attempt never reached the password check: the admin is not locked and signs in a minute later.
+        _server.Time.Advance(TimeSpan.FromMinutes(1));
+        using var later = await PortalSession.SignInAsync(_server, Admin.UserName, Admin.Password);
+    }
+
+    [Fact]
     public async Task An_admin_creates_resets_and_disables_users_and_a_disabled_users_session_ends()
     {
         using var admin = await PortalSession.SignInAsync(_server, Admin.UserName, Admin.Password);

@@ -18,9 +18,10 @@ internal static class ApiCalls
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public static async Task<(string Code, string LongCode)> IssueCodeAsync(HttpClient client, string apiKey, string testType = "confirmed", string? symptomDate = null)
+    public static async Task<(string Code, string LongCode)> IssueCodeAsync(HttpClient client, string apiKey, string testType = "confirmed", string? symptomDate = null, string? testDate = null)
     {
-        object body = symptomDate is null ? new { testType, testDate = Today } : new { testType, testDate = Today, symptomDate };
+        testDate ??= Today;
+        object body = symptomDate is null ? new { testType, testDate } : new { testType, testDate, symptomDate };
         using var response = await IssueAsync(client, apiKey, body);
         Assert.True(response.IsSuccessStatusCode, $"issue answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
         var json = await ReadJsonAsync(response);

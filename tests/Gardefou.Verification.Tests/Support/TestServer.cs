@@ -61,10 +61,22 @@ internal sealed class TestServer : IAsyncDisposable
         builder.Services.AddProblemDetails();
         builder.Services.AddVerificationDomain(database.Storage, builder.Configuration);
         var app = builder.Build();
-        await app.Services.InitializeVerificationDomainAsync(TestContext.Current.CancellationToken);
-        app.MapVerificationDomain();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestServer(app, database, time);
+        try
+        {
+            await app.Services.InitializeVerificationDomainAsync(TestContext.Current.CancellationToken);
+            app.MapVerificationDomain();
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            return new TestServer(app, database, time);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (existing is null)
+            {
+                await database.DisposeAsync();
+            }
+            throw;
+        }
     }
 
     /// <summary>The address test clients connect from, so a test can tell it apart from the server's 127.0.0.1.</summary>

@@ -33,6 +33,7 @@ internal static class CertificateApi
         var log = loggers.CreateLogger(Log.Category);
         if (codes.IsPastSunset)
         {
+            await codes.PurgeAfterSunsetAsync(ct);
             return ApiProblems.Sunset();
         }
         var (request, problem) = await ApiJson.ReadAsync<CertificateRequest>(context.Request, options.Value.MaxRequestBytes, ct);

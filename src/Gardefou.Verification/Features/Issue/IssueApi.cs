@@ -54,6 +54,7 @@ internal static class IssueApi
         }
         if (codes.IsPastSunset)
         {
+            await codes.PurgeAfterSunsetAsync(ct);
             return ApiProblems.Sunset();
         }
         var (request, problem) = await ApiJson.ReadAsync<IssueRequest>(context.Request, options.Value.MaxRequestBytes, ct);

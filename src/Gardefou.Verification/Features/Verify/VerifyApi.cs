@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,7 @@ internal static class VerifyApi
     }
 
     private static async Task<Results<Ok<VerifyResponse>, JsonHttpResult<ProblemDetails>>> Verify(
-        HttpContext context, CodeService codes, ClientThrottle throttle, IOptions<VerificationOptions> options, ILoggerFactory loggers, CancellationToken ct)
+        HttpContext context, CodeService codes, [FromKeyedServices(ClientThrottle.Verify)] ClientThrottle throttle, IOptions<VerificationOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         var log = loggers.CreateLogger(Log.Category);
         if (!throttle.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
@@ -42,6 +43,7 @@ internal static class VerifyApi
         }
         if (codes.IsPastSunset)
         {
+            await codes.PurgeAfterSunsetAsync(ct);
             return ApiProblems.Sunset();
         }
         var (request, problem) = await ApiJson.ReadAsync<VerifyRequest>(context.Request, options.Value.MaxRequestBytes, ct);
