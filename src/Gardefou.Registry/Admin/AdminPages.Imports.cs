@@ -5,6 +5,7 @@ using Gardefou.Registry.Model;
 using Gardefou.Registry.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using static Gardefou.Registry.Pages.Html;
 
 namespace Gardefou.Registry.Admin;
@@ -27,7 +28,20 @@ internal static partial class AdminPages
         {
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Import too large", $"At most {MaxImportBytes} bytes.");
         }
-        var form = await context.Request.ReadFormAsync(ct);
+        // Chunked uploads carry no Content-Length: cap what Kestrel will read at all.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxImportBytes;
+        }
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, "Unreadable upload", "Send a multipart/form-data body of at most 20 MB.");
+        }
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in form.Files)
         {

@@ -15,6 +15,7 @@ internal static partial class PublicPages
     private static readonly FrozenDictionary<string, (string Resource, string ContentType)> s_assets = new Dictionary<string, (string, string)>
     {
         ["app.js"] = ("app.js", "text/javascript; charset=utf-8"),
+        ["i18n.js"] = ("i18n.js", "text/javascript; charset=utf-8"),
         ["app.css"] = ("app.css", "text/css; charset=utf-8"),
         ["operator.js"] = ("operator.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary();

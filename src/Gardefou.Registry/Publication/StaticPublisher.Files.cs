@@ -25,9 +25,9 @@ internal sealed partial class StaticPublisher
             w.WriteNumber("version", 1);
             w.WriteString("generatedAt", _time.GetUtcNow().UtcDateTime);
             w.WriteStartObject("tile");
-            w.WriteNumber("lat", tile.Lat);
-            w.WriteNumber("lon", tile.Lon);
-            w.WriteNumber("sizeDegrees", 1);
+            w.WriteNumber("lat", tile.Lat * TileKey.SizeDegrees);
+            w.WriteNumber("lon", tile.Lon * TileKey.SizeDegrees);
+            w.WriteNumber("sizeDegrees", TileKey.SizeDegrees);
             w.WriteEndObject();
             w.WriteStartArray("sites");
             foreach (var site in sites)
@@ -53,7 +53,7 @@ internal sealed partial class StaticPublisher
             w.WriteStartObject();
             w.WriteNumber("version", 1);
             w.WriteString("generatedAt", now.UtcDateTime);
-            w.WriteNumber("tileSizeDegrees", 1);
+            w.WriteNumber("tileSizeDegrees", TileKey.SizeDegrees);
             w.WriteStartObject("ttlSeconds");
             foreach (var category in Enum.GetValues<ResourceCategory>())
             {

@@ -13,10 +13,11 @@ internal sealed partial class SiteIndex
         // Near the poles a radius spans every longitude; clamp the cosine so the cell range stays finite.
         var cos = Math.Max(0.01, Math.Cos(double.DegreesToRadians(Math.Min(89.9, Math.Abs(query.Latitude) + latSpan))));
         var lonSpan = Math.Min(180, latSpan / cos);
-        var latMin = (int)Math.Floor((query.Latitude - latSpan) / CellDegrees);
-        var latMax = (int)Math.Floor((query.Latitude + latSpan) / CellDegrees);
-        var lonMin = (int)Math.Floor((query.Longitude - lonSpan) / CellDegrees);
-        var lonMax = (int)Math.Floor((query.Longitude + lonSpan) / CellDegrees);
+        var latMin = CellIndex(query.Latitude - latSpan);
+        var latMax = CellIndex(query.Latitude + latSpan);
+        var lonMin = CellIndex(query.Longitude - lonSpan);
+        var lonMax = CellIndex(query.Longitude + lonSpan);
+        var cellsAround = (int)Math.Round(360 / CellDegrees);
         _lock.EnterReadLock();
         try
         {
@@ -25,7 +26,7 @@ internal sealed partial class SiteIndex
                 for (var j = lonMin; j <= lonMax; j++)
                 {
                     // Longitudes wrap at the antimeridian.
-                    var wrapped = ((j % 3600) + 5400) % 3600 - 1800;
+                    var wrapped = ((j % cellsAround) + (cellsAround * 3 / 2)) % cellsAround - (cellsAround / 2);
                     if (_cells.TryGetValue(Pack(i, wrapped), out var cell))
                     {
                         foreach (var site in cell)
@@ -98,12 +99,13 @@ internal sealed partial class SiteIndex
 
     /// <summary>
     /// One line per site: the sum of the fresh numbers of the matching resources. When none is fresh, the stale
-    /// numbers are shown, flagged stale, so a person sees them as unverified rather than not at all.
+    /// numbers are shown, flagged stale, so a person sees them as unverified rather than not at all. One pass, and
+    /// a list only for the reports actually shown: this runs for every site inside the radius.
     /// </summary>
     internal static SearchHit? Summarize(IndexedSite site, SearchQuery query, DateTimeOffset now, FreshnessPolicy freshness, double distance)
     {
         var offered = false;
-        List<CapacitySnapshot>? fresh = null, stale = null;
+        Aggregate fresh = default, stale = default;
         foreach (var type in site.Info.Offers)
         {
             if (!query.Matches(type))
@@ -115,52 +117,78 @@ internal sealed partial class SiteIndex
             {
                 continue;
             }
-            var list = freshness.IsStale(type.Category, c.CheckedAt, c.ValidUntil, now) ? (stale ??= []) : (fresh ??= []);
-            list.Add(c);
+            if (freshness.IsStale(type.Category, c.CheckedAt, c.ValidUntil, now))
+            {
+                stale.Add(c);
+            }
+            else
+            {
+                fresh.Add(c);
+            }
         }
         if (!offered)
         {
             return null;
         }
         var open = site.Schedule.IsOpen(now, site.Info.TimeZone);
-        var typeName = query.Type?.Name ?? query.Category.ToString().ToLowerInvariant();
-        var chosen = fresh ?? stale;
-        if (chosen is null)
+        var typeName = query.Type?.Name ?? s_categoryNames[(int)query.Category];
+        var isStale = fresh.Count == 0;
+        var chosen = isStale ? stale : fresh;
+        if (chosen.Count == 0)
         {
             return new SearchHit(site, distance, typeName, null, null, null, null, Stale: false, open, []);
         }
-        int? available = null;
-        AvailabilityBand? band = null;
-        var checkedAt = DateTimeOffset.MaxValue;
-        var newest = chosen[0];
-        foreach (var c in chosen)
+        var resources = new List<CapacitySnapshot>(chosen.Count);
+        foreach (var type in site.Info.Offers)
         {
-            if (c.Closed)
+            if (query.Matches(type) && Volatile.Read(ref site.Capacity[type.Code]) is { } c
+                && freshness.IsStale(type.Category, c.CheckedAt, c.ValidUntil, now) == isStale)
             {
-                available ??= 0;
-            }
-            else if (c.Available is { } n)
-            {
-                available = (available ?? 0) + n;
-            }
-            if (c.EffectiveBand is { } b && (band is null || b > band))
-            {
-                band = b;
-            }
-            // The age shown is that of the oldest number in the sum: it is only as fresh as its stalest part.
-            if (c.CheckedAt < checkedAt)
-            {
-                checkedAt = c.CheckedAt;
-            }
-            if (c.CheckedAt > newest.CheckedAt)
-            {
-                newest = c;
+                resources.Add(c);
             }
         }
-        if (available is { } total && (band is null || Bands.FromCount(total) > band))
+        var band = chosen.Band;
+        if (chosen.Available is { } total && (band is null || Bands.FromCount(total) > band))
         {
             band = Bands.FromCount(total);
         }
-        return new SearchHit(site, distance, typeName, available, band, checkedAt, newest.Source, Stale: fresh is null, open, chosen);
+        return new SearchHit(site, distance, typeName, chosen.Available, band, chosen.OldestCheck, chosen.Newest!.Source, isStale, open, resources);
+    }
+
+    private static readonly string[] s_categoryNames = ["test", "mask", "bed"];
+
+    /// <summary>Running sum of reports; the age shown is the oldest part's, as the sum is only as fresh as that.</summary>
+    private struct Aggregate
+    {
+        public int Count;
+        public int? Available;
+        public AvailabilityBand? Band;
+        public DateTimeOffset OldestCheck;
+        public CapacitySnapshot? Newest;
+
+        public void Add(CapacitySnapshot c)
+        {
+            if (c.Closed)
+            {
+                Available ??= 0;
+            }
+            else if (c.Available is { } n)
+            {
+                Available = (Available ?? 0) + n;
+            }
+            if (c.EffectiveBand is { } b && (Band is null || b > Band))
+            {
+                Band = b;
+            }
+            if (Count == 0 || c.CheckedAt < OldestCheck)
+            {
+                OldestCheck = c.CheckedAt;
+            }
+            if (Newest is null || c.CheckedAt > Newest.CheckedAt)
+            {
+                Newest = c;
+            }
+            Count++;
+        }
     }
 }

@@ -1,12 +1,12 @@
 namespace Gardefou.Registry.Search;
 
 /// <summary>
-/// All sites in memory on a 0.1° grid: a near-me query reads only the cells that its radius touches.
+/// All sites in memory on a 0.05° grid: a near-me query reads only the cells that its radius touches.
 /// Readers share a lock; capacity updates swap one immutable slot and touch no cell, so they are cheap.
 /// </summary>
 internal sealed partial class SiteIndex
 {
-    internal const double CellDegrees = 0.1;
+    internal const double CellDegrees = TileKey.SizeDegrees / TileKey.CellsPerSide;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<string, IndexedSite> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<IndexedSite>> _cells = [];
@@ -109,11 +109,11 @@ internal sealed partial class SiteIndex
         }
     }
 
-    /// <summary>The sites of one publication tile (ten by ten grid cells).</summary>
+    /// <summary>The sites of one publication tile (a block of grid cells).</summary>
     public List<IndexedSite> SitesInTile(TileKey tile)
     {
         var result = new List<IndexedSite>();
-        var perTile = (int)Math.Round(1 / CellDegrees);
+        const int perTile = TileKey.CellsPerSide;
         _lock.EnterReadLock();
         try
         {
@@ -144,8 +144,10 @@ internal sealed partial class SiteIndex
         list.Add(site);
     }
 
-    private static long CellOf(double latitude, double longitude) =>
-        Pack((int)Math.Floor(latitude / CellDegrees), (int)Math.Floor(longitude / CellDegrees));
+    private static long CellOf(double latitude, double longitude) => Pack(CellIndex(latitude), CellIndex(longitude));
+
+    /// <summary>The grid row or column of a coordinate; tiles are derived from it so a site's cell and tile always agree.</summary>
+    internal static int CellIndex(double degrees) => (int)Math.Floor(degrees / CellDegrees);
 
     private static long Pack(int latCell, int lonCell) => unchecked(((long)latCell << 32) | (uint)lonCell);
 }

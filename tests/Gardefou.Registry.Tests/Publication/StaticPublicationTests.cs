@@ -15,13 +15,13 @@ public sealed class StaticPublicationTests
         await using var server = await RegistryServer.StartAsync();
         await server.AddSitesAsync(Sites.At("p", 45.76, 4.84, "mask.ffp2"));
         await server.Publisher.FlushAsync(Ct, forceNational: true);
-        using var before = await server.Client.GetAsync("/registry/static/tiles/45_4.json", Ct);
+        using var before = await server.Client.GetAsync("/registry/static/tiles/183_19.json", Ct);
         var etag = before.Headers.ETag!;
         var credential = await server.IssueCredentialAsync("p");
 
         (await server.PostUpdateAsync("p", credential, new { type = "mask.ffp2", available = 37 })).EnsureSuccessStatusCode();
         // The publisher waits for a quiet time measured on the injected clock.
-        var tile = Path.Combine(server.DataDirectory, "registry-static", "tiles", "45_4.json");
+        var tile = Path.Combine(server.DataDirectory, "registry-static", "tiles", "183_19.json");
         for (var i = 0; i < 200 && !File.ReadAllText(tile).Contains("\"available\":37", StringComparison.Ordinal); i++)
         {
             server.Time.Advance(TimeSpan.FromMilliseconds(100));
@@ -29,17 +29,17 @@ public sealed class StaticPublicationTests
         }
 
         Assert.Contains("\"available\":37", File.ReadAllText(tile), StringComparison.Ordinal);
-        using var after = await server.Client.GetAsync("/registry/static/tiles/45_4.json", Ct);
+        using var after = await server.Client.GetAsync("/registry/static/tiles/183_19.json", Ct);
         Assert.NotEqual(etag, after.Headers.ETag);
         var bytes = await after.Content.ReadAsByteArrayAsync(Ct);
-        var signature = Convert.FromBase64String(await server.Client.GetStringAsync("/registry/static/tiles/45_4.json.sig", Ct));
+        var signature = Convert.FromBase64String(await server.Client.GetStringAsync("/registry/static/tiles/183_19.json.sig", Ct));
         using var key = ECDsa.Create();
         key.ImportFromPem(await server.Client.GetStringAsync("/registry/static/public-key.pem", Ct));
         Assert.True(key.VerifyData(bytes, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
         bytes[^2] ^= 1;
         Assert.False(key.VerifyData(bytes, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 
-        var conditional = new HttpRequestMessage(HttpMethod.Get, "/registry/static/tiles/45_4.json");
+        var conditional = new HttpRequestMessage(HttpMethod.Get, "/registry/static/tiles/183_19.json");
         conditional.Headers.IfNoneMatch.Add(after.Headers.ETag!);
         using var notModified = await server.Client.SendAsync(conditional, Ct);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
@@ -72,7 +72,7 @@ public sealed class StaticPublicationTests
 
         using var index = JsonDocument.Parse(await server.Client.GetStringAsync("/registry/static/tiles/index.json", Ct));
         Assert.Equal(600, index.RootElement.GetProperty("ttlSeconds").GetProperty("test").GetInt64());
-        Assert.Contains("tiles/45_4.json", index.RootElement.GetProperty("tiles").EnumerateArray().Select(t => t.GetProperty("path").GetString()));
+        Assert.Contains("tiles/183_19.json", index.RootElement.GetProperty("tiles").EnumerateArray().Select(t => t.GetProperty("path").GetString()));
     }
 
     [Theory]

@@ -38,7 +38,7 @@ internal sealed class RegistryServer : IAsyncDisposable
     public RegistryState State => App.Services.GetRequiredService<RegistryState>();
     public Registry.Publication.StaticPublisher Publisher => App.Services.GetRequiredService<Registry.Publication.StaticPublisher>();
 
-    public static async Task<RegistryServer> StartAsync(int demoSites = 0, Dictionary<string, string?>? settings = null, RegistryStorage? storage = null)
+    public static async Task<RegistryServer> StartAsync(int demoSites = 0, Dictionary<string, string?>? settings = null, RegistryStorage? storage = null, DateTimeOffset? start = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "gardefou-registry-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(data);
@@ -57,7 +57,7 @@ internal sealed class RegistryServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddFakeLogging();
-        var time = new FakeTimeProvider(Start);
+        var time = new FakeTimeProvider(start ?? Start);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddProblemDetails();
         builder.Services.AddRegistryDomain(storage ?? RegistryStorage.ForDataDirectory(data), builder.Configuration);

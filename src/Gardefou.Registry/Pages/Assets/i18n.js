@@ -1,0 +1,48 @@
+// English and French texts of the public search page (kept apart so app.js holds only behaviour).
+'use strict';
+window.GardefouText = (() => {
+  return {
+    en: {
+      title: 'Tests, masks and hospital beds near you', skip: 'Skip to results',
+      privacy: 'Your search never leaves this device: the page downloads regional files and sorts them here. No account, no cookie.',
+      placeLabel: 'Postcode or town', placeHelp: 'For example 69003 or Lyon.', typeLabel: 'Looking for', typeTest: 'Tests',
+      typeMask: 'Masks', typeBed: 'Hospital beds', radiusLabel: 'Within', filters: 'Only show',
+      availableNow: 'available now (recently confirmed)', openNow: 'open now', wheelchair: 'wheelchair accessible',
+      search: 'Search', locate: 'Use my location (stays on this device)', mapTitle: 'Map', resultsTitle: 'Nearest places',
+      lite: 'Low-bandwidth page (no JavaScript)', openData: 'Open data',
+      attribution: 'Places: INSEE/Etalab, GeoNames (CC BY 4.0). Borders: Natural Earth.',
+      loading: 'Loading…', unknownPlace: 'Place not found. Try a postcode (e.g. 69003) or a town name.',
+      found: (n, place) => `${n} places within reach of ${place}.`, none: 'Nothing found in this area. Try a larger distance.',
+      left: n => `${n} left`, soldOut: 'none left', closed: 'closed', noNumber: 'no recent number',
+      band: { none: 'none', low: 'a few', some: 'some', many: 'many' },
+      updated: a => `updated ${a} ago`, unverified: t => `unverified since ${t}`,
+      ago: s => s < 90 ? `${Math.max(1, Math.round(s))} s` : s < 5400 ? `${Math.round(s / 60)} min` : s < 172800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86400)} days`,
+      km: d => `${d.toFixed(1)} km`, openNowYes: 'open now', openNowNo: 'closed now', wheel: 'wheelchair access',
+      walkIn: 'walk-in', drive: 'drive-through', appointment: 'appointment needed', call: 'Call', book: 'Book',
+      source: s => `source: ${s}`, kinds: { pharmacy: 'Pharmacy', 'test-centre': 'Test centre', hospital: 'Hospital', 'vaccination-centre': 'Vaccination centre' },
+      mapLabel: (n, place) => `Map of ${n} places around ${place}; the numbered marks match the list below.`,
+      you: 'your search point', geoDenied: 'Location unavailable; type a postcode or town instead.', here: 'your location',
+    },
+    fr: {
+      title: 'Tests, masques et lits d’hôpital près de chez vous', skip: 'Aller aux résultats',
+      privacy: 'Votre recherche ne quitte pas cet appareil : la page télécharge des fichiers régionaux et les trie ici. Sans compte, sans cookie.',
+      placeLabel: 'Code postal ou commune', placeHelp: 'Par exemple 69003 ou Lyon.', typeLabel: 'Je cherche', typeTest: 'Des tests',
+      typeMask: 'Des masques', typeBed: 'Des lits d’hôpital', radiusLabel: 'À moins de', filters: 'Afficher seulement',
+      availableNow: 'disponible maintenant (confirmé récemment)', openNow: 'ouvert maintenant', wheelchair: 'accessible en fauteuil',
+      search: 'Rechercher', locate: 'Me localiser (reste sur cet appareil)', mapTitle: 'Carte', resultsTitle: 'Lieux les plus proches',
+      lite: 'Page légère (sans JavaScript)', openData: 'Données ouvertes',
+      attribution: 'Lieux : INSEE/Etalab, GeoNames (CC BY 4.0). Frontières : Natural Earth.',
+      loading: 'Chargement…', unknownPlace: 'Lieu introuvable. Essayez un code postal (ex. 69003) ou un nom de commune.',
+      found: (n, place) => `${n} lieux à proximité de ${place}.`, none: 'Rien trouvé dans cette zone. Essayez une distance plus grande.',
+      left: n => `${n} restant${n > 1 ? 's' : ''}`, soldOut: 'épuisé', closed: 'fermé', noNumber: 'pas de chiffre récent',
+      band: { none: 'aucun', low: 'quelques-uns', some: 'plusieurs', many: 'beaucoup' },
+      updated: a => `mis à jour il y a ${a}`, unverified: t => `non vérifié depuis ${t}`,
+      ago: s => s < 90 ? `${Math.max(1, Math.round(s))} s` : s < 5400 ? `${Math.round(s / 60)} min` : s < 172800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86400)} jours`,
+      km: d => `${d.toFixed(1).replace('.', ',')} km`, openNowYes: 'ouvert maintenant', openNowNo: 'fermé maintenant', wheel: 'accès fauteuil',
+      walkIn: 'sans rendez-vous', drive: 'drive', appointment: 'sur rendez-vous', call: 'Appeler', book: 'Réserver',
+      source: s => `source : ${s}`, kinds: { pharmacy: 'Pharmacie', 'test-centre': 'Centre de dépistage', hospital: 'Hôpital', 'vaccination-centre': 'Centre de vaccination' },
+      mapLabel: (n, place) => `Carte de ${n} lieux autour de ${place} ; les numéros correspondent à la liste ci-dessous.`,
+      you: 'point de recherche', geoDenied: 'Position indisponible ; saisissez un code postal ou une commune.', here: 'votre position',
+    },
+  };
+})();

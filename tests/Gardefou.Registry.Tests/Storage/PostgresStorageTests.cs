@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Gardefou.Registry.Storage;
+using Gardefou.Registry.Tests.Support;
+using Npgsql;
+
+namespace Gardefou.Registry.Tests.Storage;
+
+/// <summary>The same domain on PostgreSQL, in its own schema, sharing one database with another domain's tables.</summary>
+public sealed class PostgresStorageTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_registry_creates_its_schema_beside_other_tables_and_serves_from_PostgreSQL()
+    {
+        var admin = Environment.GetEnvironmentVariable("GARDEFOU_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(admin))
+        {
+            Assert.Skip("PostgreSQL not available: set GARDEFOU_TEST_POSTGRES (CI does)");
+        }
+        var database = $"gf_registry_test_{Guid.NewGuid():n}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync(Ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync(Ct);
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, Pooling = false }.ConnectionString;
+        var storage = new RegistryStorage(null, connectionString, "registry", Path.Combine(Path.GetTempPath(), $"gf-static-{Guid.NewGuid():n}"));
+        try
+        {
+            // Another domain got there first: EnsureCreated alone would see a table and do nothing.
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync(Ct);
+                await using var other = new NpgsqlCommand("CREATE SCHEMA keys; CREATE TABLE keys.diagnosis_keys (id int primary key)", connection);
+                await other.ExecuteNonQueryAsync(Ct);
+            }
+            await using (var server = await RegistryServer.StartAsync(demoSites: 200, storage: storage))
+            {
+                await server.AddSitesAsync(Sites.At("pg", 45.76, 4.84, "test.pcr"));
+                var credential = await server.IssueCredentialAsync("pg");
+                (await server.PostUpdateAsync("pg", credential, new { type = "test.pcr", available = 8 })).EnsureSuccessStatusCode();
+                using var json = JsonDocument.Parse(await server.Client.GetStringAsync("/registry/v1/search?lat=45.76&lon=4.84&radiusKm=1&type=test", Ct));
+                Assert.Equal(8, json.RootElement.GetProperty("results")[0].GetProperty("available").GetInt32());
+                Assert.Equal(201, server.State.Index.Count);
+            }
+            // A second start on the same database finds its tables and its data (idempotent initialization).
+            await using (var again = await RegistryServer.StartAsync(demoSites: 200, storage: storage))
+            {
+                Assert.Equal(201, again.State.Index.Count);
+                Assert.True(again.State.Index.TryGet("pg", out var site));
+                Assert.Equal(8, site.Capacity[Gardefou.Registry.Model.ResourceType.Parse("test.pcr").Code]!.Available);
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            if (Directory.Exists(storage.StaticDirectory))
+            {
+                Directory.Delete(storage.StaticDirectory, recursive: true);
+            }
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync(Ct);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync(Ct);
+        }
+    }
+}
