@@ -7,6 +7,7 @@ var root = new RootCommand("Gardefou: privacy-first exposure notification, resou
     ProtocolCommand.Create(),
     ServeCommand.Create(),
     ExportCommand.Create(),
+    PhoneCommand.Create(),
     AdminCommand.Create(),
     BenchCommand.Create(),
 };

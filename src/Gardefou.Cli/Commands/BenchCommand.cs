@@ -8,7 +8,9 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Benchmarks that print figures beside a baseline measured in the same run")
     {
         // One line per benchmark: Bench.XBench.Create(),
+        Bench.MatchingBench.Create(),
         Bench.RegistryBench.Create(),
         Bench.ServerBench.Create(),
+        Bench.SimulateBench.Create(),
     };
 }

@@ -20,6 +20,10 @@ public readonly record struct TekMacKey(string Key, int RollingStartNumber, int 
     {
     }
 
+    /// <summary>Hides the key so that it cannot leak into logs.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"TekMacKey(redacted, {RollingStartNumber}, {RollingPeriod}, {TransmissionRisk})");
+
     /// <summary>The MAC input of a diagnosis key.</summary>
     public static TekMacKey From(DiagnosisKey key) =>
         new(key.Key, key.Validity.RollingStart.Value, key.Validity.RollingPeriod, key.TransmissionRiskLevel);

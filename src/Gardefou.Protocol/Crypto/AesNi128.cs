@@ -39,11 +39,13 @@ internal static class AesNi128
     public static Vector128<uint> PaddedData(uint interval) => PaddedPrefix.WithElement(3, interval);
 
     /// <summary>
-    /// Encrypts PaddedData of the eight intervals from <paramref name="counter"/>'s last word on, and advances it by eight.
-    /// (Only the last word changes between blocks, so the next plaintext is one vector add away.)
+    /// Encrypts PaddedData of the eight intervals from <paramref name="counter"/>'s last word on into eight consecutive
+    /// blocks at <paramref name="destination"/>, and advances the counter by eight. Only the last word changes between
+    /// blocks, so the next plaintext is one vector add away; the rounds are unrolled so that each round key is a
+    /// memory operand shared by the eight <c>aesenc</c>s.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void EncryptIntervals8(ref readonly AesRoundKeys rk, ref Vector128<uint> counter, ref AesBlocks8 output)
+    public static void EncryptIntervals8(ref readonly AesRoundKeys rk, ref Vector128<uint> counter, ref Vector128<byte> destination)
     {
         var one = Vector128.Create(0u, 0u, 0u, 1u);
         var c = counter;
@@ -57,27 +59,96 @@ internal static class AesNi128
         var b6 = (c += one).AsByte() ^ k;
         var b7 = (c += one).AsByte() ^ k;
         counter = c + one;
-        for (var r = 1; r < 10; r++)
-        {
-            k = rk[r];
-            b0 = Aes.Encrypt(b0, k);
-            b1 = Aes.Encrypt(b1, k);
-            b2 = Aes.Encrypt(b2, k);
-            b3 = Aes.Encrypt(b3, k);
-            b4 = Aes.Encrypt(b4, k);
-            b5 = Aes.Encrypt(b5, k);
-            b6 = Aes.Encrypt(b6, k);
-            b7 = Aes.Encrypt(b7, k);
-        }
+        k = rk[1];
+        b0 = Aes.Encrypt(b0, k);
+        b1 = Aes.Encrypt(b1, k);
+        b2 = Aes.Encrypt(b2, k);
+        b3 = Aes.Encrypt(b3, k);
+        b4 = Aes.Encrypt(b4, k);
+        b5 = Aes.Encrypt(b5, k);
+        b6 = Aes.Encrypt(b6, k);
+        b7 = Aes.Encrypt(b7, k);
+        k = rk[2];
+        b0 = Aes.Encrypt(b0, k);
+        b1 = Aes.Encrypt(b1, k);
+        b2 = Aes.Encrypt(b2, k);
+        b3 = Aes.Encrypt(b3, k);
+        b4 = Aes.Encrypt(b4, k);
+        b5 = Aes.Encrypt(b5, k);
+        b6 = Aes.Encrypt(b6, k);
+        b7 = Aes.Encrypt(b7, k);
+        k = rk[3];
+        b0 = Aes.Encrypt(b0, k);
+        b1 = Aes.Encrypt(b1, k);
+        b2 = Aes.Encrypt(b2, k);
+        b3 = Aes.Encrypt(b3, k);
+        b4 = Aes.Encrypt(b4, k);
+        b5 = Aes.Encrypt(b5, k);
+        b6 = Aes.Encrypt(b6, k);
+        b7 = Aes.Encrypt(b7, k);
+        k = rk[4];
+        b0 = Aes.Encrypt(b0, k);
+        b1 = Aes.Encrypt(b1, k);
+        b2 = Aes.Encrypt(b2, k);
+        b3 = Aes.Encrypt(b3, k);
+        b4 = Aes.Encrypt(b4, k);
+        b5 = Aes.Encrypt(b5, k);
+        b6 = Aes.Encrypt(b6, k);
+        b7 = Aes.Encrypt(b7, k);
+        k = rk[5];
+        b0 = Aes.Encrypt(b0, k);
+        b1 = Aes.Encrypt(b1, k);
+        b2 = Aes.Encrypt(b2, k);
+        b3 = Aes.Encrypt(b3, k);
+        b4 = Aes.Encrypt(b4, k);
+        b5 = Aes.Encrypt(b5, k);
+        b6 = Aes.Encrypt(b6, k);
+        b7 = Aes.Encrypt(b7, k);
+        k = rk[6];
+        b0 = Aes.Encrypt(b0, k);
+        b1 = Aes.Encrypt(b1, k);
+        b2 = Aes.Encrypt(b2, k);
+        b3 = Aes.Encrypt(b3, k);
+        b4 = Aes.Encrypt(b4, k);
+        b5 = Aes.Encrypt(b5, k);
+        b6 = Aes.Encrypt(b6, k);
+        b7 = Aes.Encrypt(b7, k);
+        k = rk[7];
+        b0 = Aes.Encrypt(b0, k);
+        b1 = Aes.Encrypt(b1, k);
+        b2 = Aes.Encrypt(b2, k);
+        b3 = Aes.Encrypt(b3, k);
+        b4 = Aes.Encrypt(b4, k);
+        b5 = Aes.Encrypt(b5, k);
+        b6 = Aes.Encrypt(b6, k);
+        b7 = Aes.Encrypt(b7, k);
+        k = rk[8];
+        b0 = Aes.Encrypt(b0, k);
+        b1 = Aes.Encrypt(b1, k);
+        b2 = Aes.Encrypt(b2, k);
+        b3 = Aes.Encrypt(b3, k);
+        b4 = Aes.Encrypt(b4, k);
+        b5 = Aes.Encrypt(b5, k);
+        b6 = Aes.Encrypt(b6, k);
+        b7 = Aes.Encrypt(b7, k);
+        k = rk[9];
+        b0 = Aes.Encrypt(b0, k);
+        b1 = Aes.Encrypt(b1, k);
+        b2 = Aes.Encrypt(b2, k);
+        b3 = Aes.Encrypt(b3, k);
+        b4 = Aes.Encrypt(b4, k);
+        b5 = Aes.Encrypt(b5, k);
+        b6 = Aes.Encrypt(b6, k);
+        b7 = Aes.Encrypt(b7, k);
         k = rk[10];
-        output[0] = Aes.EncryptLast(b0, k);
-        output[1] = Aes.EncryptLast(b1, k);
-        output[2] = Aes.EncryptLast(b2, k);
-        output[3] = Aes.EncryptLast(b3, k);
-        output[4] = Aes.EncryptLast(b4, k);
-        output[5] = Aes.EncryptLast(b5, k);
-        output[6] = Aes.EncryptLast(b6, k);
-        output[7] = Aes.EncryptLast(b7, k);
+        Unsafe.Add(ref destination, 0) = Aes.EncryptLast(b0, k);
+        Unsafe.Add(ref destination, 1) = Aes.EncryptLast(b1, k);
+        Unsafe.Add(ref destination, 2) = Aes.EncryptLast(b2, k);
+        Unsafe.Add(ref destination, 3) = Aes.EncryptLast(b3, k);
+        Unsafe.Add(ref destination, 4) = Aes.EncryptLast(b4, k);
+        Unsafe.Add(ref destination, 5) = Aes.EncryptLast(b5, k);
+        Unsafe.Add(ref destination, 6) = Aes.EncryptLast(b6, k);
+        Unsafe.Add(ref destination, 7) = Aes.EncryptLast(b7, k);
     }
 
     /// <summary>Identifiers for the intervals from <paramref name="first"/> on, one per destination slot.</summary>
@@ -89,7 +160,7 @@ internal static class AesNi128
         var blocks = default(AesBlocks8);
         for (var i = 0; i < destination.Length; i += 8)
         {
-            EncryptIntervals8(in rk, ref counter, ref blocks);
+            EncryptIntervals8(in rk, ref counter, ref blocks[0]);
             for (var n = 0; n < 8 && i + n < destination.Length; n++)
             {
                 destination[i + n] = Unsafe.BitCast<Vector128<byte>, UInt128>(blocks[n]);

@@ -4,7 +4,13 @@ namespace Gardefou.Protocol.Crypto;
 internal static class Sha256Constants
 {
     /// <summary>Round constants K[0..63].</summary>
-    public static ReadOnlySpan<uint> K =>
+    public static ReadOnlySpan<uint> K => s_k;
+
+    /// <summary>Initial hash value H(0).</summary>
+    public static ReadOnlySpan<uint> InitialState => s_initialState;
+
+    // Arrays, not collection expressions: a span property over a uint collection expression allocated on every call.
+    private static readonly uint[] s_k =
     [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -16,8 +22,7 @@ internal static class Sha256Constants
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ];
 
-    /// <summary>Initial hash value H(0).</summary>
-    public static ReadOnlySpan<uint> InitialState =>
+    private static readonly uint[] s_initialState =
     [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ];

@@ -113,14 +113,24 @@ internal static partial class Sha256x16
         var inner = innerState;
         Compress(ref inner, in lastInnerBlock);
         var block = default(Lanes16);
-        for (var i = 0; i < 8; i++)
-        {
-            block[i] = inner[i];
-        }
-        block[8] = Vector512.Create(0x80000000u);
-        block[15] = Vector512.Create((64u + 32) * 8);
+        DigestBlock(ref inner, ref block);
         mac = outerState;
         Compress(ref mac, in block);
+    }
+
+    /// <summary>The last block of an outer HMAC hash: a 32-byte digest after the 64-byte key block, padded.</summary>
+    internal static void DigestBlock(ref Lanes8 digest, ref Lanes16 block)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            block[i] = digest[i];
+        }
+        block[8] = Vector512.Create(0x80000000u);
+        for (var i = 9; i < 15; i++)
+        {
+            block[i] = default;
+        }
+        block[15] = Vector512.Create((64u + 32) * 8);
     }
 
     private static void PadSingleBlock(ReadOnlySpan<byte> messages, int length, int prefixLength, ref Lanes16 block)
@@ -138,7 +148,7 @@ internal static partial class Sha256x16
         LoadBigEndian(all, 64, 16, ref block);
     }
 
-    private static Lanes8 Broadcast(ReadOnlySpan<uint> words)
+    internal static Lanes8 Broadcast(ReadOnlySpan<uint> words)
     {
         var lanes = default(Lanes8);
         for (var i = 0; i < 8; i++)
@@ -149,7 +159,7 @@ internal static partial class Sha256x16
     }
 
     /// <summary>Word i of lane l ← big-endian bytes [4i, 4i+4) of the record at l * stride, for i below <paramref name="words"/>.</summary>
-    private static void LoadBigEndian(ReadOnlySpan<byte> source, int stride, int words, ref Lanes16 block)
+    internal static void LoadBigEndian(ReadOnlySpan<byte> source, int stride, int words, ref Lanes16 block)
     {
         Span<uint> column = stackalloc uint[Lanes];
         for (var i = 0; i < words; i++)
@@ -162,7 +172,7 @@ internal static partial class Sha256x16
         }
     }
 
-    private static void StoreBigEndian(ref Lanes8 state, int words, Span<byte> destination, int stride)
+    internal static void StoreBigEndian(ref Lanes8 state, int words, Span<byte> destination, int stride)
     {
         Span<uint> column = stackalloc uint[Lanes];
         for (var i = 0; i < words; i++)

@@ -96,7 +96,7 @@ internal static partial class Sha256x16
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Round(
+    internal static void Round(
         Vector512<uint> a, Vector512<uint> b, Vector512<uint> c, ref Vector512<uint> d,
         Vector512<uint> e, Vector512<uint> f, Vector512<uint> g, ref Vector512<uint> h, Vector512<uint> kw)
     {
@@ -110,10 +110,10 @@ internal static partial class Sha256x16
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> Sigma0(Vector512<uint> x) =>
+    internal static Vector512<uint> Sigma0(Vector512<uint> x) =>
         Avx512F.TernaryLogic(Avx512F.RotateRight(x, 7), Avx512F.RotateRight(x, 18), Avx512F.ShiftRightLogical(x, 3), 0x96);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> Sigma1(Vector512<uint> x) =>
+    internal static Vector512<uint> Sigma1(Vector512<uint> x) =>
         Avx512F.TernaryLogic(Avx512F.RotateRight(x, 17), Avx512F.RotateRight(x, 19), Avx512F.ShiftRightLogical(x, 10), 0x96);
 }

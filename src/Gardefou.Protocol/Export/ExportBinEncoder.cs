@@ -6,8 +6,8 @@ namespace Gardefou.Protocol.Export;
 
 /// <summary>
 /// Hand-written protobuf encoding of <c>export.bin</c>. A million keys must be written and signed in well under
-/// a second, so keys are encoded straight from their structs into one buffer: no message objects, no
-/// per-key allocation. Field numbers and wire types follow <c>Protos/export.proto</c>; the generated parser
+/// a second, so keys are encoded straight from packed, sorted <see cref="ExportKeyRecord"/>s into one buffer: no
+/// message objects, no per-key allocation, sequential memory access. Field numbers and wire types follow <c>Protos/export.proto</c>; the generated parser
 /// reads what this writes (a test round-trips it).
 /// </summary>
 internal static class ExportBinEncoder

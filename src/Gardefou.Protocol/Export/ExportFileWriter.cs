@@ -39,6 +39,11 @@ public static class ExportFileWriter
             infos[i] = signingKeys[i].Info;
         }
         var bin = ExportBinEncoder.Encode(batch, infos, ExportKeySorter.Sort(batch.Keys), ExportKeySorter.Sort(batch.RevisedKeys), out var length);
+        if (length > ExportFormat.MaxExportBinLength)
+        {
+            // Readers (ours included) refuse larger files; about two million keys fit.
+            throw new ArgumentException($"export.bin would be {length} bytes, above the {ExportFormat.MaxExportBinLength} readers accept; split the batch.", nameof(batch));
+        }
         var exportBin = bin.AsSpan(0, length);
 
         var list = new TEKSignatureList();

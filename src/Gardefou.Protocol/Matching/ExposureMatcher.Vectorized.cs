@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Gardefou.Protocol.Crypto;
+using Gardefou.Protocol.Keys;
 
 namespace Gardefou.Protocol.Matching;
 
@@ -10,19 +11,23 @@ public static partial class ExposureMatcher
     private static bool VectorizedSupported => Sha256x16.IsSupported && AesNi128.IsSupported;
 
     /// <summary>
-    /// Sixteen keys at a time through the multi-lane HKDF, then per key: expand the AES key schedule and encrypt
-    /// its PaddedData blocks eight at a time, testing each identifier against the index's bit filter as it comes
-    /// out of the pipeline. Only the rare identifiers that pass the filter reach the exact table.
+    /// Sixteen keys at a time: their RPIKs through the multi-lane HKDF, their sixteen AES key schedules expanded
+    /// together (each is a chain of dependent steps; sixteen chains overlap), then per key its identifiers encrypted
+    /// eight at a time and tested against the index's bit filter as they come out. Only the rare identifiers that
+    /// pass the filter reach the exact table, after the key's loop, so that the loop itself never calls out.
+    /// (Slipping the next batch's SHA-256 rounds between AES groups, to use the execution port AES leaves idle, was
+    /// measured slower: the state round-trips through memory and the calls cost more than the overlap gained.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MatchVectorized(ReadOnlySpan<MatchKey> keys, SightingIndex index, List<SightingMatch> destination)
     {
         Span<UInt128> teks = stackalloc UInt128[Sha256x16.Lanes];
         Span<UInt128> rpiks = stackalloc UInt128[Sha256x16.Lanes];
-        var roundKeys = default(AesRoundKeys);
-        var blocks = default(AesBlocks8);
+        Span<byte> candidates = stackalloc byte[KeySchedule.IdentifiersPerKey + 8];
+        var schedules = default(AesRoundKeys16);
+        var rpis = default(KeyIdentifiers);
+        var pending = new PendingProbes(stackalloc UInt128[KeySchedule.IdentifiersPerKey], stackalloc byte[KeySchedule.IdentifiersPerKey]);
         ref var filter = ref MemoryMarshal.GetArrayDataReference(index.FilterWords);
-        var seed = index.FilterSeed;
         var shift = index.FilterShift;
 
         for (var batch = 0; batch < keys.Length; batch += Sha256x16.Lanes)
@@ -34,6 +39,10 @@ public static partial class ExposureMatcher
                 teks[l] = keys[batch + l].Key.Value;
             }
             Sha256x16.DeriveRpiks(teks, rpiks);
+            for (var l = 0; l < lanes; l++)
+            {
+                AesNi128.ExpandKey(rpiks[l], ref schedules[l]);
+            }
 
             for (var l = 0; l < lanes; l++)
             {
@@ -45,21 +54,66 @@ public static partial class ExposureMatcher
                 }
                 var count = MatchWindow.MatchableIdentifiers(key.Validity);
                 var start = key.Validity.RollingStart.Value;
-                AesNi128.ExpandKey(rpiks[l], ref roundKeys);
-                var counter = AesNi128.PaddedData((uint)start);
-                for (var i = 0; i < count; i += 8)
+                var found = EncryptAndFilter(in schedules[l], (uint)start, count, ref rpis[0], ref filter, shift, ref candidates[0]);
+
+                // A candidate's table slot is usually not in cache: look the previous key's candidates up now, and only
+                // touch this key's, to look them up after the next key's AES work has hidden the memory latency.
+                pending.ProbeAll(index, destination);
+                pending.Reset(k, start, start + key.Validity.RollingPeriod);
+                for (var c = 0; c < found; c++)
                 {
-                    AesNi128.EncryptIntervals8(in roundKeys, ref counter, ref blocks);
-                    for (var n = 0; n < 8; n++)
+                    int i = candidates[c];
+                    if (i < count)
                     {
-                        var rpi = blocks[n];
-                        if (SightingIndex.FilterHit(ref filter, seed, shift, rpi.AsUInt64().ToScalar()) && i + n < count)
-                        {
-                            Probe(index, k, (long)start + key.Validity.RollingPeriod, (long)start + i + n, Unsafe.BitCast<Vector128<byte>, UInt128>(rpi), destination);
-                        }
+                        pending.Add(index, (byte)i, Unsafe.BitCast<Vector128<byte>, UInt128>(rpis[i]));
                     }
                 }
             }
+        }
+        pending.ProbeAll(index, destination);
+    }
+
+    /// <summary>
+    /// Encrypts the first <paramref name="count"/> identifiers (rounded up to eight) into <paramref name="rpis"/> and
+    /// writes the positions that pass the filter to <paramref name="candidates"/>; returns how many did. Branch-free:
+    /// every position is written, and the count only advances on a hit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static int EncryptAndFilter(
+        ref readonly AesRoundKeys roundKeys, uint start, int count, ref Vector128<byte> rpis, ref ulong filter, int shift, ref byte candidates)
+    {
+        unchecked
+        {
+            var counter = AesNi128.PaddedData(start);
+            var found = 0;
+            for (var i = 0; i < count; i += 8)
+            {
+                ref var group = ref Unsafe.Add(ref rpis, i);
+                AesNi128.EncryptIntervals8(in roundKeys, ref counter, ref group);
+                // The low 8 bytes of each identifier are read back from memory: a scalar load, rather than a
+                // vector-to-register move that would compete with aesenc for its execution ports.
+                ref var low = ref Unsafe.As<Vector128<byte>, ulong>(ref group);
+                found = Test(ref filter, shift, Unsafe.Add(ref low, 0), i, ref candidates, found);
+                found = Test(ref filter, shift, Unsafe.Add(ref low, 2), i + 1, ref candidates, found);
+                found = Test(ref filter, shift, Unsafe.Add(ref low, 4), i + 2, ref candidates, found);
+                found = Test(ref filter, shift, Unsafe.Add(ref low, 6), i + 3, ref candidates, found);
+                found = Test(ref filter, shift, Unsafe.Add(ref low, 8), i + 4, ref candidates, found);
+                found = Test(ref filter, shift, Unsafe.Add(ref low, 10), i + 5, ref candidates, found);
+                found = Test(ref filter, shift, Unsafe.Add(ref low, 12), i + 6, ref candidates, found);
+                found = Test(ref filter, shift, Unsafe.Add(ref low, 14), i + 7, ref candidates, found);
+            }
+            return found;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Test(ref ulong filter, int shift, ulong low, int position, ref byte candidates, int found)
+    {
+        unchecked
+        {
+            var word = Unsafe.Add(ref filter, (nint)(low >> shift));
+            Unsafe.Add(ref candidates, found) = (byte)position;
+            return found + (int)((word >> (int)low) & 1);
         }
     }
 }

@@ -9,22 +9,22 @@ namespace Gardefou.Protocol.Matching;
 /// in a few nanoseconds. Immutable after construction and safe to share between threads.
 /// </summary>
 /// <remarks>
-/// Two structures, both sized from the number of distinct identifiers: a bit filter (about 64 bits per identifier,
-/// so about 1.5% of absent identifiers pass it) that rejects nearly every generated identifier with one memory
-/// read, and an open-addressing table of the distinct identifiers that leads to the sightings of each.
-/// Both hash with a random per-index seed, so that a broadcaster choosing identifiers cannot crowd one bucket.
+/// Two structures, both sized from the number of distinct identifiers: a bit filter (128 to 256 bits per
+/// identifier, so at most 0.8% of absent identifiers pass it) that rejects nearly every generated identifier with
+/// one memory read and three instructions, and an open-addressing table of the distinct identifiers that leads to the sightings of each.
+/// The filter takes the word from an identifier's top bits and the bit from its low six bits (identifiers are AES outputs, so uniform; a broadcaster choosing
+/// them can only fill the filter, which costs it as many broadcasts as any other way would). The table hashes with
+/// a random per-index seed, so that chosen identifiers cannot crowd one of its buckets.
 /// </remarks>
 public sealed partial class SightingIndex
 {
-    private const ulong FilterMultiplier = 0x9E3779B97F4A7C15UL;
     private const ulong TableMultiplier = 0xD6E8FEB86659FD93UL;
     private const int MinFilterBits = 12;
-    private const int MaxFilterBits = 24;
+    private const int MaxFilterBits = 25;
 
     private readonly Sighting[] _sightings;
     private readonly ulong[] _filter;
     private readonly int _filterShift;
-    private readonly ulong _filterSeed;
     private readonly UInt128[] _slotRpi;
     private readonly int[] _slotGroup;
     private readonly int _tableShift;
@@ -37,7 +37,6 @@ public sealed partial class SightingIndex
     public SightingIndex(ReadOnlySpan<Sighting> sightings)
     {
         _sightings = sightings.ToArray();
-        _filterSeed = RandomSeed();
         _tableSeed = RandomSeed();
 
         // Group sightings by identifier, keeping each group in the caller's order.
@@ -72,9 +71,9 @@ public sealed partial class SightingIndex
             _memberHeardAt[at] = _sightings[s].HeardAt.Value;
         }
 
-        var filterBits = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, counts.Count))) + 6, MinFilterBits, MaxFilterBits);
+        var filterBits = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, counts.Count))) + 7, MinFilterBits, MaxFilterBits);
         _filter = new ulong[1 << (filterBits - 6)];
-        _filterShift = 64 - filterBits;
+        _filterShift = 64 - (filterBits - 6);
 
         var tableBits = Math.Max(4, BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, counts.Count))) + 1);
         _slotRpi = new UInt128[1 << tableBits];
@@ -83,8 +82,8 @@ public sealed partial class SightingIndex
 
         foreach (var (rpi, group) in firstSeen)
         {
-            var bit = FilterBit(rpi);
-            _filter[bit >> 6] |= 1UL << (int)(bit & 63);
+            var low = unchecked((ulong)rpi);
+            _filter[(int)(low >> _filterShift)] |= FilterMask(low);
             var mask = _slotGroup.Length - 1;
             var slot = TableSlot(rpi);
             while (_slotGroup[slot] != 0)
@@ -108,28 +107,28 @@ public sealed partial class SightingIndex
     /// <summary>The sighting at <paramref name="index"/> (as reported in <see cref="SightingMatch.SightingIndex"/>).</summary>
     public Sighting this[int index] => _sightings[index];
 
-    /// <summary>The filter's words, seed and shift, for loops that hoist them out of the index.</summary>
+    /// <summary>The filter's words and shift, for loops that hoist them out of the index.</summary>
     internal ulong[] FilterWords => _filter;
-
-    internal ulong FilterSeed => _filterSeed;
 
     internal int FilterShift => _filterShift;
 
-    /// <summary>The filter test on hoisted fields: no bounds check, since the shift keeps the word index in range by construction.</summary>
+    /// <summary>
+    /// The filter test on hoisted fields (<paramref name="low"/> is the identifier's first 8 bytes, little-endian):
+    /// no bounds check, since the shift keeps the word index in range by construction.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool FilterHit(ref ulong words, ulong seed, int shift, ulong low)
+    internal static bool FilterHit(ref ulong words, int shift, ulong low)
     {
-        var bit = unchecked((low ^ seed) * FilterMultiplier) >> shift;
-        return (Unsafe.Add(ref words, (nint)(bit >> 6)) & (1UL << (int)(bit & 63))) != 0;
+        // The shift count of a 64-bit shift is taken modulo 64: the low six bits pick the bit.
+        return ((Unsafe.Add(ref words, (nint)(low >> shift)) >> unchecked((int)low)) & 1) != 0;
     }
 
-    /// <summary>Whether the filter lets <paramref name="low"/> (the identifier's first 8 bytes, little-endian) through.</summary>
+    /// <summary>The bit of its word an identifier sets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool MayContain(ulong low)
-    {
-        var bit = unchecked((low ^ _filterSeed) * FilterMultiplier) >> _filterShift;
-        return (_filter[(int)(bit >> 6)] & (1UL << (int)(bit & 63))) != 0;
-    }
+    internal static ulong FilterMask(ulong low) => 1UL << unchecked((int)low);
+
+    /// <summary>Whether the filter lets <paramref name="low"/> (the identifier's first 8 bytes, little-endian) through.</summary>
+    internal bool MayContain(ulong low) => FilterHit(ref _filter[0], _filterShift, low);
 
     /// <summary>The group of sightings of <paramref name="rpi"/>, or -1.</summary>
     internal int FindGroup(UInt128 rpi)
@@ -151,14 +150,19 @@ public sealed partial class SightingIndex
         }
     }
 
+    /// <summary>
+    /// Reads the table slot where a lookup of <paramref name="rpi"/> starts, so that a lookup made a little later finds
+    /// it in cache: the matcher touches a key's candidates, then looks them up after the next key's AES work.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int Touch(UInt128 rpi) => _slotGroup[TableSlot(rpi)];
+
     /// <summary>Positions (into the member arrays) of the sightings of <paramref name="group"/>.</summary>
     internal (int Start, int End) GroupRange(int group) => (_groupStart[group], _groupStart[group + 1]);
 
     internal int MemberSighting(int position) => _members[position];
 
     internal int MemberHeardAt(int position) => _memberHeardAt[position];
-
-    private ulong FilterBit(UInt128 rpi) => unchecked(((ulong)rpi ^ _filterSeed) * FilterMultiplier) >> _filterShift;
 
     private int TableSlot(UInt128 rpi) => (int)(unchecked(((ulong)(rpi >> 64) ^ _tableSeed) * TableMultiplier) >> _tableShift);
 

@@ -110,6 +110,18 @@ public sealed class ExportCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Command_line_wiring_parses_the_file_argument_and_public_key_option()
+    {
+        var garbage = Path.Combine(_dir, "garbage.zip");
+        File.WriteAllBytes(garbage, [1, 2, 3]);
+        var root = new System.CommandLine.RootCommand { ExportCommand.Create() };
+
+        Assert.Equal(2, root.Parse(["export", "dump", garbage]).Invoke());
+        Assert.Equal(2, root.Parse(["export", "dump", TestData.PathOf("gaen-export-samples/server-example-export.zip"), "--public-key", Path.Combine(_dir, "none.pem")]).Invoke());
+        Assert.NotEmpty(root.Parse(["export", "dump"]).Errors);
+    }
+
     private static byte[] TamperFirstKeyByte(byte[] zipBytes)
     {
         using var input = new System.IO.Compression.ZipArchive(new MemoryStream(zipBytes));

@@ -50,6 +50,14 @@ public sealed class TekMacTests
     }
 
     [Fact]
+    public void Key_text_never_appears_in_ToString()
+    {
+        var key = new TekMacKey("z2Cx9hdz2SlxZ8GEgqTYpA==", 1, 144, 3);
+
+        Assert.DoesNotContain("z2Cx", key.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Alternate_form_is_refused_when_a_risk_is_not_zero()
     {
         var (secret, cases) = Vectors();

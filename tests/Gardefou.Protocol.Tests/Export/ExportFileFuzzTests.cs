@@ -3,7 +3,10 @@ using Gardefou.Protocol.Export;
 
 namespace Gardefou.Protocol.Tests.Export;
 
-/// <summary>Seeded mutation of valid files: the reader either reads cleanly or throws <see cref="ExportFormatException"/>.</summary>
+/// <summary>
+/// Seeded mutation of valid files: the reader either reads cleanly or throws <see cref="ExportFormatException"/>,
+/// and a mutated file that still verifies carries exactly the signed <c>export.bin</c>.
+/// </summary>
 public sealed class ExportFileFuzzTests
 {
     private const int Iterations = 4000;
@@ -12,9 +15,11 @@ public sealed class ExportFileFuzzTests
     public void Thousands_of_mutated_files_give_a_clean_read_or_a_format_error_only()
     {
         var random = new Random(20_200_410);
-        var valid = ExportFileReaderTests.ValidFile(12);
+        using var signer = ExportFileWriterTests.NewP256();
+        var valid = ExportFileReaderTests.ValidFile(12, signer);
         var (bin, sig) = Entries(valid);
         var clean = 0;
+        var verified = 0;
         var rejected = 0;
         for (var i = 0; i < Iterations; i++)
         {
@@ -28,8 +33,14 @@ public sealed class ExportFileFuzzTests
             };
             try
             {
-                _ = ExportFileReader.Read(mutated);
+                var contents = ExportFileReader.Read(mutated);
                 clean++;
+                // Whatever survives parsing, a signature check never throws, and it only passes on the signed bytes.
+                if (ExportSignatureVerifier.Verify(contents, signer))
+                {
+                    verified++;
+                    Assert.Equal(bin, contents.ExportBin.ToArray());
+                }
             }
             catch (ExportFormatException)
             {
@@ -38,6 +49,7 @@ public sealed class ExportFileFuzzTests
         }
         Assert.Equal(Iterations, clean + rejected);
         Assert.True(rejected > Iterations / 10, $"only {rejected} mutations were rejected");
+        Assert.True(verified < clean, "some parsed mutations must fail verification");
     }
 
     // Zip-level mutations: edit the local file headers, central directory records and end record, where sizes,

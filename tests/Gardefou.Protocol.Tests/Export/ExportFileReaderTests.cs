@@ -22,8 +22,11 @@ public sealed class ExportFileReaderTests
     internal static byte[] ValidFile(int keys = 5)
     {
         using var ecdsa = ExportFileWriterTests.NewP256();
-        return ExportFileWriter.WriteToArray(ExportFileWriterTests.Batch(keys), [new ExportSigningKey(new SignatureInfo("k", "v1"), ecdsa)]);
+        return ValidFile(keys, ecdsa);
     }
+
+    internal static byte[] ValidFile(int keys, System.Security.Cryptography.ECDsa signer) =>
+        ExportFileWriter.WriteToArray(ExportFileWriterTests.Batch(keys), [new ExportSigningKey(new SignatureInfo("k", "v1"), signer)]);
 
     private static (byte[] Bin, byte[] Sig) Entries(byte[] zipBytes)
     {

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Gardefou.Simulation.Engine;
+using Gardefou.Simulation.Parameters;
+using Gardefou.Simulation.Places;
+using Gardefou.Simulation.Population;
+
+namespace Gardefou.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>gardefou bench simulate</c>: builds a France-like population and runs the model with the app on; the
+/// baseline, measured first in the same process, is the same population and seed with the app off.
+/// </summary>
+internal static class SimulateBench
+{
+    public static Command Create()
+    {
+        var population = new Option<int>("--population") { Description = "People (whole communes sampled from France)", DefaultValueFactory = _ => 1_000_000 };
+        var days = new Option<int>("--days") { Description = "Simulated days", DefaultValueFactory = _ => 200 };
+        var adoption = new Option<double>("--adoption") { Description = "App adoption of the measured run", DefaultValueFactory = _ => 0.56 };
+        var command = new Command("simulate", "Agent-based model: time, bytes per person and peak memory, beside the same run without the app")
+        {
+            population, days, adoption,
+        };
+        command.SetAction(r => Run(r.GetValue(population), r.GetValue(days), r.GetValue(adoption)));
+        return command;
+    }
+
+    private static int Run(int people, int days, double adoption)
+    {
+        if (people < 10 || days < 1 || adoption is < 0 or > 1)
+        {
+            Console.Error.WriteLine("error: --population must be at least 10, --days at least 1, --adoption between 0 and 1");
+            return 2;
+        }
+        var baseParameters = new SimulationParameters
+        {
+            Days = days,
+            Seed = 1,
+            Population = new PopulationParameters { Size = people },
+            Interventions = new InterventionParameters { LockdownTriggerPer100k = 0 },
+        };
+        var build = Stopwatch.StartNew();
+        var communes = PlaceSelection.Resolve(CommuneCatalog.France, baseParameters.Population, baseParameters.Seed);
+        var pop = PopulationBuilder.Build(communes, baseParameters.Population, baseParameters.Seed);
+        build.Stop();
+        Console.WriteLine(FormattableString.Invariant($"population: {pop.Count} people in {communes.Count} communes built in {build.Elapsed.TotalSeconds:F1} s"));
+
+        var baseline = Measure(baseParameters, pop);
+        Console.WriteLine(FormattableString.Invariant(
+            $"baseline (app off): {baseline.Seconds:F1} s; infections {baseline.Result.Infections}; notifications {baseline.Result.Notifications}"));
+        var withApp = baseParameters with { App = new AppParameters { Adoption = adoption } };
+        var measured = Measure(withApp, pop);
+        Console.WriteLine(FormattableString.Invariant(
+            $"app on ({adoption:P0}): {measured.Seconds:F1} s; infections {measured.Result.Infections}; uploads {measured.Result.Uploads}; notifications {measured.Result.Notifications}"));
+        var bytesPerPerson = (pop.Bytes + measured.StateBytes) / (double)pop.Count;
+        Console.WriteLine(FormattableString.Invariant(
+            $"France (68,952,941 people) at {bytesPerPerson:F0} bytes per person: {bytesPerPerson * 68_952_941 / 1e9:F1} GB of agent state"));
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"simulate: {pop.Count} people x {days} days in {build.Elapsed.TotalSeconds + measured.Seconds:F1} s; {bytesPerPerson:F0} bytes per person; peak {peak} MB"));
+        return 0;
+    }
+
+    private static (double Seconds, RunResult Result, long StateBytes) Measure(SimulationParameters parameters, SyntheticPopulation pop)
+    {
+        var watch = Stopwatch.StartNew();
+        var sim = new Simulator(parameters, pop);
+        var result = sim.Run();
+        watch.Stop();
+        return (watch.Elapsed.TotalSeconds, result, sim.StateBytes);
+    }
+}

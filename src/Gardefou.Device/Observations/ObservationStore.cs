@@ -1,0 +1,103 @@
+using Gardefou.Device.Radio;
+using Gardefou.Device.Storage;
+using Gardefou.Protocol.Keys;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gardefou.Device.Observations;
+
+/// <summary>
+/// What the phone heard: per scan and per identifier one scan instance (identifier, encrypted metadata, strongest and
+/// mean calibrated RSSI, scan time, seconds since the previous scan), kept <see cref="Retention"/> and then erased.
+/// The radio address, the place and anything about the sender beyond the broadcast itself are never stored.
+/// </summary>
+public sealed class ObservationStore
+{
+    /// <summary>How long observations are kept.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(14);
+
+    private readonly PhoneStorage _storage;
+    private readonly TimeProvider _clock;
+
+    internal ObservationStore(PhoneStorage storage, TimeProvider clock)
+    {
+        _storage = storage;
+        _clock = clock;
+    }
+
+    /// <summary>
+    /// Aggregates the advertisements of one scan into one scan instance per identifier and stores them in one
+    /// transaction. Returns the number of identifiers recorded.
+    /// </summary>
+    public async Task<int> RecordScanAsync(DateTimeOffset scanTime, int secondsSinceLastScan, IReadOnlyList<RadioReception> receptions, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(receptions);
+        ArgumentOutOfRangeException.ThrowIfNegative(secondsSinceLastScan);
+        var instances = Aggregate(scanTime, secondsSinceLastScan, receptions);
+        if (instances.Count == 0)
+        {
+            return 0;
+        }
+        await using var db = _storage.Open();
+        db.Sightings.AddRange(instances);
+        await db.SaveChangesAsync(ct);
+        return instances.Count;
+    }
+
+    /// <summary>Every stored scan instance, oldest first.</summary>
+    public async Task<IReadOnlyList<Observation>> GetAllAsync(CancellationToken ct = default)
+    {
+        await using var db = _storage.Open();
+        var records = await db.Sightings.AsNoTracking().OrderBy(s => s.ScanTime).ToListAsync(ct);
+        return [.. records.Select(ToObservation)];
+    }
+
+    /// <summary>Number of stored scan instances.</summary>
+    public async Task<int> CountAsync(CancellationToken ct = default)
+    {
+        await using var db = _storage.Open();
+        return await db.Sightings.CountAsync(ct);
+    }
+
+    /// <summary>Erases observations older than <see cref="Retention"/>; returns how many.</summary>
+    public async Task<int> EraseExpiredAsync(CancellationToken ct = default)
+    {
+        var oldest = (_clock.GetUtcNow() - Retention).ToUnixTimeSeconds();
+        await using var db = _storage.Open();
+        return await db.Sightings.Where(s => s.ScanTime < oldest).ExecuteDeleteAsync(ct);
+    }
+
+    internal static List<SightingRecord> Aggregate(DateTimeOffset scanTime, int secondsSinceLastScan, IReadOnlyList<RadioReception> receptions)
+    {
+        var time = scanTime.ToUnixTimeSeconds();
+        var instances = new List<SightingRecord>();
+        foreach (var group in receptions.GroupBy(r => r.Rpi))
+        {
+            var first = group.First();
+            instances.Add(new SightingRecord
+            {
+                Rpi = first.Rpi.Bytes.ToArray(),
+                Aem = ToBytes(first.Aem),
+                ScanTime = time,
+                MaxRssi = group.Max(r => r.RssiDbm),
+                MeanRssi = (int)Math.Round(group.Average(r => r.RssiDbm)),
+                SecondsSinceLastScan = secondsSinceLastScan,
+            });
+        }
+        return instances;
+    }
+
+    internal static Observation ToObservation(SightingRecord record) => new(
+        RollingProximityIdentifier.FromBytes(record.Rpi),
+        AssociatedEncryptedMetadata.FromBytes(record.Aem),
+        DateTimeOffset.FromUnixTimeSeconds(record.ScanTime),
+        record.MaxRssi,
+        record.MeanRssi,
+        record.SecondsSinceLastScan);
+
+    private static byte[] ToBytes(AssociatedEncryptedMetadata aem)
+    {
+        var bytes = new byte[AssociatedEncryptedMetadata.Size];
+        aem.CopyTo(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Gardefou.Device.Exposure;
+using Gardefou.Device.Network;
+using Gardefou.Device.Storage;
+using Gardefou.Protocol.Export;
+using Gardefou.Protocol.Risk;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gardefou.Device;
+
+public sealed partial class Phone
+{
+    private const int MaxIndexBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Downloads the export files published since the last check (from <c>/v1/exports/index.txt</c>, asking the
+    /// server for <c>?after=</c> the last processed path and also skipping known paths itself), verifies each file's
+    /// signature with the pinned key, matches it against the observations, and records the days at risk. Files are
+    /// processed oldest first and each one is committed with the new progress marker in one transaction; a file
+    /// that is unsigned, wrongly signed or corrupt is retried, then refused, leaving the state as it was before it.
+    /// </summary>
+    public async Task<ExposureCheckResult> CheckExposureAsync(CancellationToken ct = default)
+    {
+        if (await EnforceSunsetAsync(ct))
+        {
+            throw new PhoneException("This phone has passed its sunset date: it stopped and erased all its data.");
+        }
+        await EraseExpiredAsync(ct);
+
+        string pem;
+        string? lastPath;
+        await using (var db = _storage.Open())
+        {
+            pem = await db.GetAsync(Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
+            lastPath = await db.GetAsync(Settings.LastExportPath, ct);
+        }
+        using var publicKey = EcdsaPem.LoadPublicKey(pem);
+
+        var newPaths = await ListNewExportsAsync(lastPath, ct);
+        ExposureAnalysis? analysis = null;
+        var processed = 0;
+        foreach (var path in newPaths)
+        {
+            var uri = new Uri(Server, "v1/exports/" + path);
+            var keys = await _http.SendAsync(
+                () => new HttpRequestMessage(HttpMethod.Get, uri),
+                async (response, token) => ReadVerified(await PhoneHttp.ReadCappedAsync(response, ExportFormat.MaxZipLength, token), publicKey),
+                ct);
+
+            analysis ??= new ExposureAnalysis(await Observations.GetAllAsync(ct), new RiskScorer(_options.Risk));
+            var days = analysis.DaysAtRisk(keys);
+
+            await using var db = _storage.Open();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var known = (await db.ExposureDays.Select(d => d.Day).ToListAsync(ct)).ToHashSet();
+            foreach (var day in days)
+            {
+                var text = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (known.Add(text))
+                {
+                    db.ExposureDays.Add(new ExposureDayRecord { Day = text });
+                }
+            }
+            await db.SetAsync(Settings.LastExportPath, path, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            processed++;
+        }
+
+        var status = await GetStatusAsync(ct);
+        return new ExposureCheckResult(status.ExposureDays.Count > 0, status.ExposureDays, processed);
+    }
+
+    /// <summary>Paths listed after <paramref name="lastPath"/>, whether or not the server honoured <c>?after=</c>.</summary>
+    private async Task<IReadOnlyList<string>> ListNewExportsAsync(string? lastPath, CancellationToken ct)
+    {
+        var query = lastPath is null ? "" : "?after=" + Uri.EscapeDataString(lastPath);
+        var text = await _http.GetStringAsync(new Uri(Server, "v1/exports/index.txt" + query), MaxIndexBytes, ct);
+        var paths = new List<string>();
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            if (!IsSafeRelativePath(line))
+            {
+                throw new PhoneException("The export index lists a path that is not a plain relative path; refusing it.");
+            }
+            paths.Add(line);
+        }
+        if (lastPath is not null && paths.IndexOf(lastPath) is var at and >= 0)
+        {
+            return paths[(at + 1)..];
+        }
+        // The marker is no longer listed (the server returned only newer files, or it expired): whatever is listed is new.
+        return paths;
+    }
+
+    private static bool IsSafeRelativePath(string path) =>
+        path.Length <= 256
+        && !path.StartsWith('/')
+        && !path.Contains("..", StringComparison.Ordinal)
+        && !path.Contains('\\')
+        && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.');
+
+    /// <summary>Parses and verifies one downloaded export file; anything wrong makes it a corrupt download.</summary>
+    internal static IReadOnlyList<DiagnosisKey> ReadVerified(byte[] zip, System.Security.Cryptography.ECDsa publicKey)
+    {
+        ExportFileContents contents;
+        try
+        {
+            contents = ExportFileReader.Read(zip);
+        }
+        catch (ExportFormatException e)
+        {
+            throw new CorruptResponseException("an export file is malformed: " + e.Message, e);
+        }
+        if (!ExportSignatureVerifier.Verify(contents, publicKey))
+        {
+            throw new CorruptResponseException("an export file is not signed by the pinned key");
+        }
+        return contents.Batch.Keys;
+    }
+}

@@ -1,0 +1,121 @@
+using Gardefou.Simulation.Randomness;
+
+namespace Gardefou.Simulation.Engine;
+
+public sealed partial class Simulator
+{
+    private readonly Queue<(int Person, int Day)> _testQueue = new();
+    private readonly Queue<(int Person, int Day, bool Positive)> _results = new();
+    private readonly List<(int Person, int Day)> _manualDue = [];
+
+    /// <summary>Requests older than this are abandoned (people give up waiting for a test).</summary>
+    private const int TestPatienceDays = 5;
+
+    private void RequestTest(int person, int day)
+    {
+        if (_s.ConfirmedDay[person] != AgentState.Never
+            || (_s.TestRequested[person] != AgentState.Never && day - _s.TestRequested[person] < 7))
+        {
+            return;
+        }
+        _s.TestRequested[person] = (short)day;
+        _testQueue.Enqueue((person, day));
+    }
+
+    private void Testing(int day)
+    {
+        var iv = _p.Interventions;
+        var exact = iv.TestsPerThousandPerDay * _pop.Count / 1000.0;
+        var capacity = (int)Math.Floor(exact) + (Hash.Chance(Hash.Of(_seed, (ulong)Purpose.Testing, (ulong)day), exact - Math.Floor(exact)) ? 1 : 0);
+        while (capacity > 0 && _testQueue.Count > 0)
+        {
+            var (person, requested) = _testQueue.Dequeue();
+            if (day - requested > TestPatienceDays || _s.State[person] == DiseaseState.Dead)
+            {
+                continue;
+            }
+            capacity--;
+            _daily.Tests[day]++;
+            var age = day - _s.InfectedDay[person];
+            var positive = _s.State[person] == DiseaseState.Infected && age >= 2 && age < _p.Disease.DetectableDays
+                && Hash.Chance(Hash.Of(_seed, (ulong)Purpose.Testing, (ulong)person, (ulong)day), iv.TestSensitivity);
+            _results.Enqueue((person, day + iv.TestTurnaroundDays, positive));
+        }
+        while (_results.Count > 0 && _results.Peek().Day <= day)
+        {
+            var (person, _, positive) = _results.Dequeue();
+            if (positive)
+            {
+                OnPositive(person, day);
+            }
+            else if (_s.ConfirmedDay[person] == AgentState.Never && day >= _s.IsolationStart[person] && day < _s.IsolationEnd[person])
+            {
+                // A negative result ends symptom-driven isolation; quarantine orders stand.
+                _s.IsolationEnd[person] = (short)day;
+            }
+        }
+    }
+
+    private void OnPositive(int person, int day)
+    {
+        var iv = _p.Interventions;
+        _s.ConfirmedDay[person] = (short)day;
+        _daily.Positives[day]++;
+        if (Hash.Chance(Hash.Of(_seed, (ulong)Purpose.Behaviour, (ulong)person, 1_000_000), iv.SelfIsolationCompliance))
+        {
+            Isolate(person, day, iv.IsolationDays);
+        }
+        if (iv.HouseholdQuarantine)
+        {
+            var start = _pop.HouseholdStart[person];
+            for (var m = start; m < start + _pop.HouseholdSize[person]; m++)
+            {
+                if (m != person)
+                {
+                    Quarantine(m, day, iv.QuarantineCompliance);
+                }
+            }
+        }
+        if (iv.ManualTracing)
+        {
+            _manualDue.Add((person, day + iv.ManualTracingDelayDays));
+        }
+        if (_s.HasApp(person, day) && Hash.Chance(Hash.Of(_seed, (ulong)Purpose.App, (ulong)person), _p.App.UploadFraction))
+        {
+            _uploadsDue.Add((person, day + _p.App.CodeDelayDays));
+        }
+    }
+
+    private void Isolate(int person, int day, int days)
+    {
+        if (day >= _s.IsolationStart[person] && day < _s.IsolationEnd[person])
+        {
+            _s.IsolationEnd[person] = (short)Math.Max(_s.IsolationEnd[person], day + days);
+            return;
+        }
+        _s.IsolationStart[person] = (short)day;
+        _s.IsolationEnd[person] = (short)(day + days);
+        _episodes.Add(new Episode(person, (short)day, (short)(day + days)));
+    }
+
+    private void Quarantine(int person, int day, double compliance)
+    {
+        if (_s.State[person] == DiseaseState.Dead
+            || (day >= _s.QuarantineStart[person] && day < _s.QuarantineEnd[person])
+            || !Hash.Chance(Hash.Of(_seed, (ulong)Purpose.Quarantine, (ulong)person, (ulong)day), compliance))
+        {
+            return;
+        }
+        var iv = _p.Interventions;
+        var days = iv.QuarantineDays;
+        if (iv.QuarantineDropOutPerDay > 0)
+        {
+            var u = Hash.Unit(Hash.Of(_seed, (ulong)Purpose.Quarantine, (ulong)person, (ulong)day, 1));
+            days = (int)Math.Min(days, Math.Floor(Math.Log(1 - u) / Math.Log(1 - iv.QuarantineDropOutPerDay)) + 1);
+        }
+        _s.QuarantineStart[person] = (short)day;
+        _s.QuarantineEnd[person] = (short)(day + days);
+        _episodes.Add(new Episode(person, (short)day, (short)(day + days)));
+        _daily.Quarantined[day]++;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Gardefou.Simulation.Parameters;
+
+/// <summary>
+/// The exposure-notification app. Defaults follow the NHS COVID-19 app evaluation (Wymant et al. 2021:
+/// 28% of the population, 72% of positives uploading) and Hinch et al. (no phones under 10, 2%/day drop-out).
+/// </summary>
+public sealed record AppParameters
+{
+    /// <summary>Design compared (epidemiology differs by notification delay and rule; privacy by what each party sees).</summary>
+    public Design Design { get; init; } = Design.Gaen;
+
+    /// <summary>Share of the whole population running the app at the start.</summary>
+    public double Adoption { get; init; }
+
+    /// <summary>Relative adoption per age band (OFCOM-like smartphone ownership; none under 10); normalised so the overall share is <see cref="Adoption"/>.</summary>
+    public IReadOnlyList<double> AgeAdoption { get; init; } = [0, 0.8, 1, 1, 1, 0.95, 0.8, 0.55, 0.25];
+
+    /// <summary>Probability that a household adopts together (Fraser et al. suggest assortativity ≈ 0.5); 0 = independent.</summary>
+    public double HouseholdClustering { get; init; } = 0.5;
+
+    /// <summary>Share of app users who uninstall or disable the app per day.</summary>
+    public double DropOutPerDay { get; init; } = 0.002;
+
+    /// <summary>Days from positive result to the person holding an upload code.</summary>
+    public int CodeDelayDays { get; init; }
+
+    /// <summary>Share of positive app users who upload their keys (NHS: 72%; SwissCovid Zurich: 60–88%).</summary>
+    public double UploadFraction { get; init; } = 0.72;
+
+    /// <summary>Share of notified people who quarantine (Daniore et al.: 76% take some action).</summary>
+    public double NotifiedCompliance { get; init; } = 0.6;
+
+    /// <summary>Share of notified people who ask for a test.</summary>
+    public double NotifiedTestSeeking { get; init; } = 0.5;
+
+    /// <summary>Days the phone remembers contacts and keys it uploads (GAEN: 14).</summary>
+    public int MemoryDays { get; init; } = 14;
+
+    /// <summary>Daily probability that a phone is left behind at school or work (coat hook, locker) while its owner goes about.</summary>
+    public double PhoneLeftBehindPerDay { get; init; } = 0.02;
+
+    /// <summary>Pairing rounds per day of a left-behind phone with the people around its hook.</summary>
+    public int LeftBehindRounds { get; init; } = 4;
+
+    /// <summary>Minimum weighted minutes in a day for a GAEN notification (CWA and the GAEN v2 guidance: 15).</summary>
+    public double NotificationMinutes { get; init; } = 15;
+}
