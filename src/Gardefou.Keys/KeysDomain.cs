@@ -39,6 +39,7 @@ public static class KeysDomain
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KeysOptions>>().Value);
         services.AddDbContext<KeysDbContext>(db => KeysDatabase.Configure(db, storage));
         services.AddSingleton<KeysSecrets>();
+        services.AddSingleton<WriteGate>();
         services.AddSingleton<ChaffLatency>();
         services.AddSingleton<HealthAuthorityTrust>();
         services.AddHttpClient();

@@ -181,6 +181,10 @@ public sealed partial class GardefouHost : IAsyncDisposable
                 // Printed once by the CLI, never logged: whoever started the server is the one to log in first.
                 notes.Add($"Demo health-worker account created (shown only now): realm '{admin.Realm}', user '{admin.UserName}', password '{admin.Password}'");
             }
+            else
+            {
+                notes.Add("Health-worker accounts already exist: the demo admin's password was printed at the first start of this data directory.");
+            }
         }
         if (roles.HasFlag(GardefouRoles.Registry))
         {

@@ -13,5 +13,7 @@ internal static class BenchCommand
         Bench.SimulateBench.Create(),
         Bench.ServerBench.Create(),
         Bench.PhoneBench.Create(),
+        Bench.ServerBench.Create(),
+        Bench.SimulateBench.Create(),
     };
 }

@@ -27,7 +27,7 @@ internal static partial class ServerBench
         {
             var task = progress.AddTask($"Issuing {count:N0} certificates through /api/issue, /api/verify, /api/certificate", maxValue: count);
             var next = -1;
-            await Parallel.ForEachAsync(Enumerable.Range(0, clients), ct, async (_, token) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, clients), new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, async (_, token) =>
             {
                 while (Interlocked.Increment(ref next) < count)
                 {
@@ -100,7 +100,7 @@ internal static partial class ServerBench
         var failed = 0;
         var deadline = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
-        await Parallel.ForEachAsync(Enumerable.Range(0, clients), ct, async (_, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, clients), new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, async (_, token) =>
         {
             while (Stopwatch.GetTimestamp() < deadline)
             {
@@ -128,7 +128,7 @@ internal static partial class ServerBench
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await AnsiConsole.Status().StartAsync($"Publishing with {clients} clients for up to {duration.TotalSeconds:0} s…", async _ =>
-            await Parallel.ForEachAsync(Enumerable.Range(0, clients), ct, async (_, token) =>
+            await Parallel.ForEachAsync(Enumerable.Range(0, clients), new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, async (_, token) =>
             {
                 while (Stopwatch.GetTimestamp() < deadline && bodies.TryDequeue(out var body))
                 {

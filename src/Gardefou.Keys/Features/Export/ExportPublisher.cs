@@ -18,9 +18,11 @@ public sealed partial class ExportPublisher
     private readonly KeysSecrets _secrets;
     private readonly KeysOptions _options;
     private readonly ILogger<ExportPublisher> _logger;
+    private readonly WriteGate _writes;
 
-    public ExportPublisher(KeysDbContext db, KeysStorage storage, KeysSecrets secrets, KeysOptions options, ILogger<ExportPublisher> logger)
+    public ExportPublisher(KeysDbContext db, KeysStorage storage, KeysSecrets secrets, KeysOptions options, WriteGate writes, ILogger<ExportPublisher> logger)
     {
+        _writes = writes;
         _db = db;
         _storage = storage;
         _secrets = secrets;
@@ -65,6 +67,7 @@ public sealed partial class ExportPublisher
             return 0;
         }
 
+        using var turn = await _writes.EnterAsync(ct);
         await using var transaction = await _db.Database.BeginTransactionAsync(ct);
         if (_storage.UsesPostgres)
         {

@@ -75,7 +75,10 @@ public sealed partial class PublishService
 
         try
         {
-            await _db.SaveChangesAsync(ct);
+            using (await _writes.EnterAsync(ct))
+            {
+                await _db.SaveChangesAsync(ct);
+            }
         }
         catch (DbUpdateException exception) when (IsDuplicateKey(exception))
         {

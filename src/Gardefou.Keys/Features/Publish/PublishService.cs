@@ -20,16 +20,18 @@ public sealed partial class PublishService
     private readonly KeysOptions _options;
     private readonly HealthAuthorityTrust _trust;
     private readonly ChaffLatency _chaff;
+    private readonly WriteGate _writes;
     private readonly TimeProvider _clock;
     private readonly ILogger<PublishService> _logger;
 
-    public PublishService(KeysDbContext db, KeysSecrets secrets, KeysOptions options, HealthAuthorityTrust trust, ChaffLatency chaff, TimeProvider clock, ILogger<PublishService> logger)
+    public PublishService(KeysDbContext db, KeysSecrets secrets, KeysOptions options, HealthAuthorityTrust trust, ChaffLatency chaff, WriteGate writes, TimeProvider clock, ILogger<PublishService> logger)
     {
         _db = db;
         _secrets = secrets;
         _options = options;
         _trust = trust;
         _chaff = chaff;
+        _writes = writes;
         _clock = clock;
         _logger = logger;
     }

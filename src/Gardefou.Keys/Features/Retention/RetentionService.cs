@@ -16,9 +16,11 @@ public sealed class RetentionService
     private readonly KeysStorage _storage;
     private readonly KeysOptions _options;
     private readonly ILogger<RetentionService> _logger;
+    private readonly WriteGate _writes;
 
-    public RetentionService(KeysDbContext db, KeysStorage storage, KeysOptions options, ILogger<RetentionService> logger)
+    public RetentionService(KeysDbContext db, KeysStorage storage, KeysOptions options, WriteGate writes, ILogger<RetentionService> logger)
     {
+        _writes = writes;
         _db = db;
         _storage = storage;
         _options = options;
@@ -35,6 +37,7 @@ public sealed class RetentionService
         var cutoff = sunset ? long.MaxValue : (now - _options.EffectiveRetention).ToUnixTimeSeconds();
         var cutoffInterval = sunset ? int.MaxValue : (int)Math.Min(int.MaxValue, cutoff / 600);
 
+        using var turn = await _writes.EnterAsync(ct);
         var keys = await _db.DiagnosisKeys
             .Where(k => k.CreatedHour < cutoff || k.RollingStart + k.RollingPeriod < cutoffInterval)
             .ExecuteDeleteAsync(ct);
