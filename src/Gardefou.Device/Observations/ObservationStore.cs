@@ -63,11 +63,36 @@ public sealed class ObservationStore
     }
 
     /// <summary>Every stored scan instance, oldest first.</summary>
+    /// <remarks>
+    /// Read with a plain data reader into value types: an exposure check loads every observation, and materializing
+    /// tens of thousands of entities costs more than the rest of the check.
+    /// </remarks>
     public async Task<IReadOnlyList<Observation>> GetAllAsync(CancellationToken ct = default)
     {
         await using var db = _storage.Open();
-        var records = await db.Sightings.AsNoTracking().OrderBy(s => s.ScanTime).ToListAsync(ct);
-        return [.. records.Select(ToObservation)];
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Rpi, Aem, ScanTime, MaxRssi, MeanRssi, SecondsSinceLastScan FROM sightings ORDER BY ScanTime, Id";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var observations = new List<Observation>();
+        var rpi = new byte[RollingProximityIdentifier.Size];
+        var aem = new byte[AssociatedEncryptedMetadata.Size];
+        while (await reader.ReadAsync(ct))
+        {
+            if (reader.GetBytes(0, 0, rpi, 0, rpi.Length) != rpi.Length || reader.GetBytes(1, 0, aem, 0, aem.Length) != aem.Length)
+            {
+                continue; // a row this library did not write; it cannot be an identifier
+            }
+            observations.Add(new Observation(
+                RollingProximityIdentifier.FromBytes(rpi),
+                AssociatedEncryptedMetadata.FromBytes(aem),
+                DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2)),
+                reader.GetInt32(3),
+                reader.GetInt32(4),
+                reader.GetInt32(5)));
+        }
+        return observations;
     }
 
     /// <summary>Number of stored scan instances.</summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Gardefou.Device;
-using Gardefou.Device.Exposure;
 using Spectre.Console;
 
 namespace Gardefou.Cli.Commands.Phone;
@@ -25,7 +24,7 @@ internal static class PhoneCheckCommand
             await SendChaffAsync(phone, ct);
             if (result.GetValue(json))
             {
-                Console.WriteLine(Json(exposure));
+                Console.WriteLine(exposure.ToJson());
                 return 0;
             }
             if (!exposure.Exposed)
@@ -39,10 +38,6 @@ internal static class PhoneCheckCommand
         }));
         return command;
     }
-
-    /// <summary>The exact JSON of the contract: days only, nothing that reveals a time of day.</summary>
-    internal static string Json(ExposureCheckResult exposure) =>
-        $"{{\"exposed\": {(exposure.Exposed ? "true" : "false")}, \"days\": [{string.Join(", ", exposure.Days.Select(d => $"\"{PhoneCli.Day(d)}\""))}]}}";
 
     private static async Task SendChaffAsync(Device.Phone phone, CancellationToken ct)
     {
