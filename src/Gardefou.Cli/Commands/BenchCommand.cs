@@ -13,7 +13,5 @@ internal static class BenchCommand
         Bench.SimulateBench.Create(),
         Bench.ServerBench.Create(),
         Bench.PhoneBench.Create(),
-        Bench.ServerBench.Create(),
-        Bench.SimulateBench.Create(),
     };
 }
