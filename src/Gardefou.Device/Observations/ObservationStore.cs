@@ -76,11 +76,12 @@ public sealed class ObservationStore
         command.CommandText = "SELECT Rpi, Aem, ScanTime, MaxRssi, MeanRssi, SecondsSinceLastScan FROM sightings ORDER BY ScanTime, Id";
         await using var reader = await command.ExecuteReaderAsync(ct);
         var observations = new List<Observation>();
-        var rpi = new byte[RollingProximityIdentifier.Size];
-        var aem = new byte[AssociatedEncryptedMetadata.Size];
         while (await reader.ReadAsync(ct))
         {
-            if (reader.GetBytes(0, 0, rpi, 0, rpi.Length) != rpi.Length || reader.GetBytes(1, 0, aem, 0, aem.Length) != aem.Length)
+            // GetFieldValue copies the blob once; GetBytes would open a blob stream per call, far costlier.
+            var rpi = reader.GetFieldValue<byte[]>(0);
+            var aem = reader.GetFieldValue<byte[]>(1);
+            if (rpi.Length != RollingProximityIdentifier.Size || aem.Length != AssociatedEncryptedMetadata.Size)
             {
                 continue; // a row this library did not write; it cannot be an identifier
             }
