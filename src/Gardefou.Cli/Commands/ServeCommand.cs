@@ -8,6 +8,8 @@ namespace Gardefou.Cli.Commands;
 /// <summary><c>gardefou serve</c>: runs the server (all roles by default) until Ctrl+C.</summary>
 internal static class ServeCommand
 {
+    private const int DefaultDemoSites = 2000;
+
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "Data directory (SQLite files, exports)", DefaultValueFactory = _ => "data" };
@@ -15,7 +17,7 @@ internal static class ServeCommand
         var roles = new Option<string>("--roles") { Description = "all, keys, verification, registry, or a comma list", DefaultValueFactory = _ => "all" };
         var exportPeriod = new Option<string?>("--export-period") { Description = "Export window, a timespan such as 01:00:00 or 00:00:05 (default one hour)" };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (default: SQLite files under --data)" };
-        var demoRegistry = new Option<int?>("--demo-registry") { Description = "Seed this many demo sites into the registry" };
+        var demoRegistry = new Option<int?>("--demo-registry") { Description = "Seed this many demo sites into the registry (default: 2000 on SQLite, none on PostgreSQL; 0 for none)" };
         var serve = new Command("serve", "Run the Gardefou server; extra --Section:Key=value arguments become configuration")
         {
             data, urls, roles, exportPeriod, postgres, demoRegistry,
@@ -59,7 +61,8 @@ internal static class ServeCommand
             Roles = roles,
             ExportPeriod = period,
             PostgresConnectionString = postgres,
-            DemoRegistryCount = demoRegistry,
+            // The README's first command should show a populated resource finder; production (PostgreSQL) starts empty.
+            DemoRegistryCount = demoRegistry ?? (string.IsNullOrWhiteSpace(postgres) ? DefaultDemoSites : 0),
             Arguments = settings,
         };
         GardefouHost host;
