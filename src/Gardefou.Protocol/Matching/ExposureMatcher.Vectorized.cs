@@ -13,13 +13,79 @@ public static partial class ExposureMatcher
     /// <summary>
     /// Sixteen keys at a time: their RPIKs through the multi-lane HKDF, their sixteen AES key schedules expanded
     /// together (each is a chain of dependent steps; sixteen chains overlap), then per key its identifiers encrypted
-    /// eight at a time and tested against the index's bit filter as they come out. Only the rare identifiers that
-    /// pass the filter reach the exact table, after the key's loop, so that the loop itself never calls out.
+    /// eight at a time and tested against a bit filter as they come out. Keys are taken day by day, so that the
+    /// filter tested is their day's, small enough to stay in the first-level cache; keys whose window holds no
+    /// sighting are skipped. Only the rare identifiers that pass the filter reach the exact table, after the key's
+    /// loop, so that the loop itself never calls out; the matches are put back in key order at the end.
     /// (Slipping the next batch's SHA-256 rounds between AES groups, to use the execution port AES leaves idle, was
     /// measured slower: the state round-trips through memory and the calls cost more than the overlap gained.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MatchVectorized(ReadOnlySpan<MatchKey> keys, SightingIndex index, List<SightingMatch> destination)
+    {
+        // Chunks keep the ordering buffer on the stack; a chunk still holds hundreds of keys of each day.
+        const int Chunk = 4096;
+        var before = destination.Count;
+        Span<int> order = stackalloc int[Chunk];
+        for (var from = 0; from < keys.Length; from += Chunk)
+        {
+            var chunk = keys.Slice(from, Math.Min(Chunk, keys.Length - from));
+            var count = OrderByFilter(chunk, index, order);
+            MatchInOrder(chunk, from, order[..count], index, destination);
+        }
+        CollectionsMarshal.AsSpan(destination)[before..].Sort(s_matchOrder);
+    }
+
+    private static readonly Comparison<SightingMatch> s_matchOrder = static (a, b) =>
+        a.KeyIndex != b.KeyIndex ? a.KeyIndex.CompareTo(b.KeyIndex)
+        : a.RpiInterval.Value != b.RpiInterval.Value ? a.RpiInterval.Value.CompareTo(b.RpiInterval.Value)
+        : a.SightingIndex.CompareTo(b.SightingIndex);
+
+    /// <summary>
+    /// Writes the indexes of the keys that can match to <paramref name="order"/>, grouped by the filter that serves
+    /// them (day filters in day order, then the global filter), in key order within a group; returns how many.
+    /// </summary>
+    private static int OrderByFilter(ReadOnlySpan<MatchKey> keys, SightingIndex index, Span<int> order)
+    {
+        // Counting sort on the filter number: day d goes in bucket d, the global filter in the last bucket.
+        var buckets = index.FilterDays + 1;
+        Span<int> next = stackalloc int[buckets + 1];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var filter = FilterOf(keys[k], index, buckets);
+            if (filter >= 0)
+            {
+                next[filter + 1]++;
+            }
+        }
+        for (var b = 1; b <= buckets; b++)
+        {
+            next[b] += next[b - 1];
+        }
+        var total = next[buckets];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var filter = FilterOf(keys[k], index, buckets);
+            if (filter >= 0)
+            {
+                order[next[filter]++] = k;
+            }
+        }
+        return total;
+    }
+
+    private static int FilterOf(in MatchKey key, SightingIndex index, int buckets)
+    {
+        if (IsOutOfRange(key))
+        {
+            return -1;
+        }
+        var filter = index.FilterOf(key.Validity);
+        return filter == -1 ? buckets - 1 : filter;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MatchInOrder(ReadOnlySpan<MatchKey> keys, int firstKeyIndex, ReadOnlySpan<int> order, SightingIndex index, List<SightingMatch> destination)
     {
         Span<UInt128> teks = stackalloc UInt128[Sha256x16.Lanes];
         Span<UInt128> rpiks = stackalloc UInt128[Sha256x16.Lanes];
@@ -27,16 +93,19 @@ public static partial class ExposureMatcher
         var schedules = default(AesRoundKeys16);
         var rpis = default(KeyIdentifiers);
         var pending = new PendingProbes(stackalloc UInt128[KeySchedule.IdentifiersPerKey], stackalloc byte[KeySchedule.IdentifiersPerKey]);
-        ref var filter = ref MemoryMarshal.GetArrayDataReference(index.FilterWords);
-        var shift = index.FilterShift;
+        ref var globalFilter = ref MemoryMarshal.GetArrayDataReference(index.FilterWords);
+        var globalShift = index.FilterShift;
+        var dayFilters = index.DayFilterWords;
+        var dayWordsLog2 = index.DayWordsLog2;
+        var dayShift = index.DayFilterShift;
 
-        for (var batch = 0; batch < keys.Length; batch += Sha256x16.Lanes)
+        for (var batch = 0; batch < order.Length; batch += Sha256x16.Lanes)
         {
-            var lanes = Math.Min(Sha256x16.Lanes, keys.Length - batch);
+            var lanes = Math.Min(Sha256x16.Lanes, order.Length - batch);
             teks.Clear();
             for (var l = 0; l < lanes; l++)
             {
-                teks[l] = keys[batch + l].Key.Value;
+                teks[l] = keys[order[batch + l]].Key.Value;
             }
             Sha256x16.DeriveRpiks(teks, rpiks);
             for (var l = 0; l < lanes; l++)
@@ -46,12 +115,11 @@ public static partial class ExposureMatcher
 
             for (var l = 0; l < lanes; l++)
             {
-                var k = batch + l;
+                var k = order[batch + l];
                 ref readonly var key = ref keys[k];
-                if (IsOutOfRange(key))
-                {
-                    continue;
-                }
+                var day = index.FilterOf(key.Validity);
+                ref var filter = ref day >= 0 ? ref dayFilters[day << dayWordsLog2] : ref globalFilter;
+                var shift = day >= 0 ? dayShift : globalShift;
                 var count = MatchWindow.MatchableIdentifiers(key.Validity);
                 var start = key.Validity.RollingStart.Value;
                 var found = EncryptAndFilter(in schedules[l], (uint)start, count, ref rpis[0], ref filter, shift, ref candidates[0]);
@@ -59,7 +127,7 @@ public static partial class ExposureMatcher
                 // A candidate's table slot is usually not in cache: look the previous key's candidates up now, and only
                 // touch this key's, to look them up after the next key's AES work has hidden the memory latency.
                 pending.ProbeAll(index, destination);
-                pending.Reset(k, start, start + key.Validity.RollingPeriod);
+                pending.Reset(firstKeyIndex + k, start, start + key.Validity.RollingPeriod);
                 for (var c = 0; c < found; c++)
                 {
                     int i = candidates[c];

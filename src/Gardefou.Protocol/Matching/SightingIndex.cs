@@ -93,6 +93,7 @@ public sealed partial class SightingIndex
             _slotRpi[slot] = rpi;
             _slotGroup[slot] = group + 1;
         }
+        BuildDayFilters();
     }
 
     /// <summary>Number of sightings indexed.</summary>

@@ -135,6 +135,56 @@ public class ExposureMatcherTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void A_key_matches_sightings_heard_up_to_two_hours_before_its_day_and_none_after_it(string path)
+    {
+        // The first identifier heard in the previous day's last two hours, the last one after the key's day.
+        var first = s_vectors.Intervals[0];
+        var last = s_vectors.Intervals[143];
+        Sighting[] sightings =
+        [
+            new(RollingProximityIdentifier.FromHex(first.Rpi), new EnIntervalNumber(first.Interval - 12)),
+            new(RollingProximityIdentifier.FromHex(first.Rpi), new EnIntervalNumber(first.Interval - 13)),
+            new(RollingProximityIdentifier.FromHex(last.Rpi), new EnIntervalNumber(last.Interval + 1)),
+            new(RollingProximityIdentifier.FromHex(last.Rpi), new EnIntervalNumber(last.Interval)),
+        ];
+        Assert.Equal(0, s_vectors.FirstInterval % 144);
+        var matches = Run(path, [VectorKey()], new SightingIndex(sightings));
+        Assert.Equal([new SightingMatch(0, 0, new EnIntervalNumber(first.Interval)), new SightingMatch(0, 3, new EnIntervalNumber(last.Interval))], matches);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Keys_not_on_a_day_boundary_and_sightings_over_many_weeks_match_like_the_simple_key_schedule(string path)
+    {
+        var data = new MatchingData(9);
+        var keys = new List<MatchKey>();
+        var sightings = new List<Sighting>();
+        var rpis = new RollingProximityIdentifier[144];
+        for (var k = 0; k < 60; k++)
+        {
+            // Starts anywhere in 100 days (so also outside the per-day filters' span), periods of any length.
+            var start = new EnIntervalNumber(MatchingData.Day0 + data.Next(-50 * 144, 50 * 144));
+            var key = new MatchKey(data.NextKey(), new KeyValidity(start, data.Next(1, 145)));
+            keys.Add(key);
+            KeySchedule.ComputeRpis(KeySchedule.DeriveRpik(key.Key), start, rpis);
+            var i = data.Next(0, 144);
+            sightings.Add(new Sighting(rpis[i], start + (i + data.Next(-14, 15)), k));
+        }
+        for (var i = 0; i < 300; i++)
+        {
+            sightings.Add(new Sighting(data.NextRpi(), new EnIntervalNumber(MatchingData.Day0 + data.Next(-50 * 144, 50 * 144))));
+        }
+        var expected = ReferenceMatcher.Match([.. keys], [.. sightings]);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, Run(path, [.. keys], new SightingIndex([.. sightings])));
+
+        // The same keys against only the last week's sightings: keys far from it cannot match and are skipped.
+        var recent = sightings.Where(s => s.HeardAt.Value >= MatchingData.Day0 + (43 * 144)).ToArray();
+        Assert.Equal(ReferenceMatcher.Match([.. keys], recent), Run(path, [.. keys], new SightingIndex(recent)));
+    }
+
     [Fact]
     public void Empty_inputs_give_no_match()
     {
