@@ -1,0 +1,22 @@
+namespace Gardefou.Simulation.EndToEnd;
+
+/// <summary>What the phones of an end-to-end run did, as counted by the harness around them.</summary>
+/// <param name="Phones">Phones set up (one per app user).</param>
+/// <param name="ScanInstances">Scan instances the phones stored (identifier heard during one scan).</param>
+/// <param name="Reports">Positive reports (code issued, verified, certificate obtained, keys published).</param>
+/// <param name="KeysPublished">Keys those reports published.</param>
+/// <param name="Checks">Exposure checks run by phones.</param>
+/// <param name="FilesProcessed">Signed export files downloaded, verified and matched by phones, summed over phones.</param>
+/// <param name="ExportsSeen">Distinct export files the server listed during the run.</param>
+/// <param name="NotificationsShown">Checks that showed a new exposure day (before the engine's once-per-14-days rule).</param>
+/// <param name="Elapsed">Wall-clock time of the device part of the run.</param>
+public sealed record DeviceStatistics(
+    int Phones,
+    long ScanInstances,
+    int Reports,
+    int KeysPublished,
+    long Checks,
+    long FilesProcessed,
+    int ExportsSeen,
+    int NotificationsShown,
+    TimeSpan Elapsed);
