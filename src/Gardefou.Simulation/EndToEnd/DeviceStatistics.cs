@@ -9,7 +9,11 @@ namespace Gardefou.Simulation.EndToEnd;
 /// <param name="FilesProcessed">Signed export files downloaded, verified and matched by phones, summed over phones.</param>
 /// <param name="ExportsSeen">Distinct export files the server listed during the run.</param>
 /// <param name="NotificationsShown">Checks that showed a new exposure day (before the engine's once-per-14-days rule).</param>
-/// <param name="Elapsed">Wall-clock time of the device part of the run.</param>
+/// <param name="SetupTime">Wall-clock time setting phones up.</param>
+/// <param name="AdvertisingTime">Wall-clock time of the phones' advertising (key creation and identifier rotation).</param>
+/// <param name="RecordingTime">Wall-clock time storing scan instances.</param>
+/// <param name="ReportsTime">Wall-clock time issuing codes, reporting and waiting for the keys to be exported.</param>
+/// <param name="ChecksTime">Wall-clock time of the phones' exposure checks.</param>
 public sealed record DeviceStatistics(
     int Phones,
     long ScanInstances,
@@ -19,4 +23,12 @@ public sealed record DeviceStatistics(
     long FilesProcessed,
     int ExportsSeen,
     int NotificationsShown,
-    TimeSpan Elapsed);
+    TimeSpan SetupTime,
+    TimeSpan AdvertisingTime,
+    TimeSpan RecordingTime,
+    TimeSpan ReportsTime,
+    TimeSpan ChecksTime)
+{
+    /// <summary>Wall-clock time of the device part of the run.</summary>
+    public TimeSpan Elapsed => SetupTime + AdvertisingTime + RecordingTime + ReportsTime + ChecksTime;
+}

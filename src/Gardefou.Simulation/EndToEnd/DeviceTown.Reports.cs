@@ -16,7 +16,7 @@ internal sealed partial class DeviceTown
         var phone = _phones[person];
         var now = TimeOf(day, s_uploadTime);
         phone.Clock.Set(now);
-        Block(async () =>
+        Block(Phase.Reports, async () =>
         {
             var code = await _server.IssueCodeAsync(
                 _http, Date(testDay), symptomOnsetDay is { } onset ? Date(onset) : null, _ct);
@@ -37,10 +37,10 @@ internal sealed partial class DeviceTown
 
     public IReadOnlyList<(int Person, int ExposureDay)> Check(int day, Func<int, bool> runsApp)
     {
-        Block(WaitForExportsAsync);
+        Block(Phase.Reports, WaitForExportsAsync);
         var checking = _phones.Values.Where(p => runsApp(p.Person)).ToList();
         var notified = new ConcurrentBag<(int, int)>();
-        Block(() => Parallel.ForEachAsync(checking, Options, async (phone, ct) =>
+        Block(Phase.Checks, () => Parallel.ForEachAsync(checking, Options, async (phone, ct) =>
         {
             phone.Clock.Set(TimeOf(day, s_checkTime));
             var result = await phone.Phone.CheckExposureAsync(ct);

@@ -47,7 +47,7 @@ internal sealed partial class DeviceTown
         // Every sender's phone advertises through the library at each moment it is heard: keys are created on
         // demand, identifiers and addresses rotate every 10 to 20 minutes as on a real phone.
         var advertised = new ConcurrentDictionary<(int Sender, int Slot), Advertisement>();
-        Block(() => Parallel.ForEachAsync(wanted, Options, async (entry, ct) =>
+        Block(Phase.Advertising, () => Parallel.ForEachAsync(wanted, Options, async (entry, ct) =>
         {
             var phone = _phones[entry.Key];
             foreach (var slot in entry.Value)
@@ -62,7 +62,7 @@ internal sealed partial class DeviceTown
 
         // Every receiver stores its day of scans in one transaction, through the library's observation store.
         var tx = (int)s_metadata.TransmitPowerDbm;
-        Block(() => Parallel.ForEachAsync(heardAt, Options, async (entry, ct) =>
+        Block(Phase.Recording, () => Parallel.ForEachAsync(heardAt, Options, async (entry, ct) =>
         {
             var phone = _phones[entry.Key];
             var scans = new List<RecordedScan>();

@@ -34,7 +34,7 @@ internal sealed partial class DeviceTown : IDeviceLayer, IDisposable
     private readonly string _directory;
     private readonly CancellationToken _ct;
     private readonly Dictionary<int, TownPhone> _phones = [];
-    private readonly Stopwatch _elapsed = new();
+    private readonly Stopwatch[] _phases = [new(), new(), new(), new(), new()];
     private readonly int _parallelism = Math.Max(2, Environment.ProcessorCount * 2);
     private DateOnly _dayZero;
     private long _scanInstances;
@@ -55,7 +55,8 @@ internal sealed partial class DeviceTown : IDeviceLayer, IDisposable
 
     /// <summary>What the phones did so far.</summary>
     public DeviceStatistics Statistics => new(
-        _phones.Count, _scanInstances, _reports, _keysPublished, _checks, _filesProcessed, _seenExports.Count, _notificationsShown, _elapsed.Elapsed);
+        _phones.Count, _scanInstances, _reports, _keysPublished, _checks, _filesProcessed, _seenExports.Count, _notificationsShown,
+        _phases[(int)Phase.Setup].Elapsed, _phases[(int)Phase.Advertising].Elapsed, _phases[(int)Phase.Recording].Elapsed, _phases[(int)Phase.Reports].Elapsed, _phases[(int)Phase.Checks].Elapsed);
 
     /// <summary>The UTC instant <paramref name="offset"/> into simulated day <paramref name="day"/>.</summary>
     public DateTimeOffset TimeOf(int day, TimeSpan offset) =>
@@ -76,7 +77,7 @@ internal sealed partial class DeviceTown : IDeviceLayer, IDisposable
             Metadata = s_metadata,
         };
         var created = new ConcurrentBag<TownPhone>();
-        Block(() => Parallel.ForEachAsync(appUsers, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = _ct }, async (person, ct) =>
+        Block(Phase.Setup, () => Parallel.ForEachAsync(appUsers, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = _ct }, async (person, ct) =>
         {
             var clock = new SimulatedClock(TimeOf(0, TimeSpan.Zero));
             // Rotation jitter and radio addresses are seeded per person; keys still come from the OS generator.
@@ -103,16 +104,25 @@ internal sealed partial class DeviceTown : IDeviceLayer, IDisposable
         }
     }
 
-    private void Block(Func<Task> work)
+    private void Block(Phase phase, Func<Task> work)
     {
-        _elapsed.Start();
+        _phases[(int)phase].Start();
         try
         {
             Task.Run(work, _ct).GetAwaiter().GetResult();
         }
         finally
         {
-            _elapsed.Stop();
+            _phases[(int)phase].Stop();
         }
+    }
+
+    private enum Phase
+    {
+        Setup,
+        Advertising,
+        Recording,
+        Reports,
+        Checks,
     }
 }

@@ -22,21 +22,21 @@ public sealed class EndToEndModeTests : IDisposable
         }
     }
 
-    /// <summary>A seeded outbreak in a town of 1,500 with high adoption and enough tests for a few dozen uploads in 10 days.</summary>
+    /// <summary>A seeded outbreak in a town of 1,000 with high adoption and enough tests for a few dozen uploads in 9 days.</summary>
     internal static SimulationParameters SmallTown(ulong seed = 3) => new()
     {
-        Days = 10,
+        Days = 9,
         Seed = seed,
         Disease = new DiseaseParameters { InitialInfected = 60, R0 = 2.5 },
         Interventions = new InterventionParameters { TestsPerThousandPerDay = 25, TestTurnaroundDays = 1 },
-        App = new AppParameters { Adoption = 0.7, UploadFraction = 0.9 },
+        App = new AppParameters { Adoption = 0.6, UploadFraction = 0.9 },
     };
 
     [Fact]
     public async Task Phones_notify_as_many_people_as_the_fast_mode_within_Poisson_tolerance()
     {
         var parameters = SmallTown();
-        var population = TestScenarios.Town("Vitré", 1500);
+        var population = TestScenarios.Town("Vitré", 1000);
         await using var server = await EndToEndServer.StartAsync(GardefouLauncher.ForDll(Path.Combine(AppContext.BaseDirectory, "gardefou.dll")), _work, Ct);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -50,7 +50,7 @@ public sealed class EndToEndModeTests : IDisposable
         TestContext.Current.TestOutputHelper?.WriteLine($"{comparison}; {devices}");
 
         // Real work happened on the phones and the server.
-        Assert.True(devices.Phones > 500, devices.ToString());
+        Assert.True(devices.Phones > 300, devices.ToString());
         Assert.True(devices.ScanInstances > devices.Phones, devices.ToString());
         Assert.Equal(endToEndResult.Uploads, devices.Reports);
         Assert.True(devices.FilesProcessed > 0 && devices.ExportsSeen > 0, devices.ToString());
@@ -61,13 +61,16 @@ public sealed class EndToEndModeTests : IDisposable
         Assert.True(comparison.Agrees, comparison.ToString());
 
         // Before the first notification the two runs are the same epidemic, so the first day's notifications come
-        // from the same uploads and the same scans: the phones must notify the same people as the fast mode's scorer.
+        // from the same uploads and the same scans. The phones then notify everyone the fast mode's scorer notifies;
+        // they may notify more, because a phone sums a day's windows over every key of an export file (GAEN's daily
+        // sum) where the fast mode scores each uploader alone, and which uploads share a file depends on timing.
         var firstDay = fast.NotificationLog.Concat(endToEnd.NotificationLog).Min(n => n.Day);
         var fastFirst = fast.NotificationLog.Where(n => n.Day == firstDay).Select(n => n.Person).ToHashSet();
         var phoneFirst = endToEnd.NotificationLog.Where(n => n.Day == firstDay).Select(n => n.Person).ToHashSet();
         TestContext.Current.TestOutputHelper?.WriteLine($"day {firstDay}: fast {fastFirst.Count}, phones {phoneFirst.Count}, both {fastFirst.Intersect(phoneFirst).Count()}");
         Assert.Equal(fast.UploadLog.Where(u => u.Day < firstDay), endToEnd.UploadLog.Where(u => u.Day < firstDay));
-        Assert.Equal(fastFirst.Order(), phoneFirst.Order());
+        Assert.NotEmpty(fastFirst);
+        Assert.Subset(phoneFirst, fastFirst);
     }
 
     [Theory]
