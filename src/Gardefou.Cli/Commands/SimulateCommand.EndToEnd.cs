@@ -4,6 +4,7 @@ using Gardefou.Simulation.EndToEnd;
 using Gardefou.Simulation.Places;
 using Gardefou.Simulation.Population;
 using Gardefou.Simulation.Scenarios;
+using Spectre.Console;
 
 namespace Gardefou.Cli.Commands;
 
@@ -61,8 +62,15 @@ internal static partial class SimulateCommand
                 foreach (var adoption in levels)
                 {
                     var parameters = plan.Base with { Seed = seed, App = plan.Base.App with { Adoption = adoption } };
-                    var comparison = await Task.Run(() => EndToEndRunner.Compare(parameters, population, server, http, work, ct), ct);
-                    var d = comparison.Devices;
+                    EndToEndComparison? comparison = null;
+                    await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                        .StartAsync(async ctx =>
+                        {
+                            var task = ctx.AddTask(Markup.Escape($"seed {seed}, adoption {adoption:P0}: phones, day"), maxValue: parameters.Days);
+                            var progress = new Progress<int>(day => task.Value = day);
+                            comparison = await Task.Run(() => EndToEndRunner.Compare(parameters, population, server, http, work, progress, ct), ct);
+                        });
+                    var d = comparison!.Devices;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"seed {seed}, adoption {adoption:P0}, {population.Count:N0} people x {parameters.Days} days: {comparison}"));
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

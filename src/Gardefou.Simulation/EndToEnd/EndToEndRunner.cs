@@ -39,10 +39,6 @@ public static class EndToEndRunner
         {
             throw new ArgumentException("the end-to-end mode needs app users: adoption must be above 0");
         }
-        if (parameters.App.CodeDelayDays != 0 && parameters.App.CodeDelayDays + 1 > parameters.Days)
-        {
-            throw new ArgumentException("the code delay leaves no day for notifications");
-        }
     }
 
     /// <summary>Runs <paramref name="parameters"/> end to end; phone stores live under <paramref name="workDirectory"/> and are deleted afterwards.</summary>
@@ -60,15 +56,15 @@ public static class EndToEndRunner
         return (result, town.Statistics);
     }
 
-    /// <summary>Runs the fast mode and the end-to-end mode on the same population and seed.</summary>
+    /// <summary>Runs the fast mode and the end-to-end mode on the same population and seed; <paramref name="progress"/> receives the end-to-end days done.</summary>
     public static EndToEndComparison Compare(
         SimulationParameters parameters, SyntheticPopulation population, EndToEndServer server, HttpClient http, string workDirectory,
-        CancellationToken cancellationToken = default)
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(population);
         Validate(parameters, population.Count);
         var fast = new Simulator(parameters, population).Run(cancellationToken: cancellationToken);
-        var (endToEnd, devices) = Run(parameters, population, server, http, workDirectory, cancellationToken: cancellationToken);
+        var (endToEnd, devices) = Run(parameters, population, server, http, workDirectory, progress, cancellationToken);
         return new EndToEndComparison(fast, endToEnd, devices);
     }
 }
