@@ -13,7 +13,7 @@ namespace Gardefou.Cli.Commands;
 /// <c>gardefou simulate</c>: runs the evaluator over adoption levels, designs and seeds (or a JSON scenario file)
 /// and writes report.html, PNG plots, results.json and CSV files.
 /// </summary>
-internal static class SimulateCommand
+internal static partial class SimulateCommand
 {
     private static readonly JsonSerializerOptions s_scenarioJson = new()
     {
@@ -35,22 +35,34 @@ internal static class SimulateCommand
         var design = new Option<string?>("--design") { Description = "Comma-separated designs: gaen,dp3t,robert,bluetrace,location" };
         var scenario = new Option<FileInfo?>("--scenario") { Description = "JSON scenario file (ScenarioPlan); command-line options override it" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder", Required = true };
+        var mode = new Option<string>("--mode") { Description = "fast (default), or end-to-end: every app user runs Gardefou.Device against a real server (<= 5,000 people, <= 14 days, GAEN)", DefaultValueFactory = _ => "fast" };
+        mode.AcceptOnlyFromAmong("fast", "end-to-end");
+        var server = new Option<string?>("--server") { Description = "End-to-end mode: use this running server instead of starting 'gardefou serve' (needs --api-key)" };
+        var apiKey = new Option<string?>("--api-key") { Description = "End-to-end mode with --server: a lab API key of its verification role (gardefou admin create-api-key)" };
         var command = new Command("simulate", "Agent-based evaluation of efficacy, false alerts and privacy leakage")
         {
-            place, population, days, adoption, seeds, design, scenario, output,
+            place, population, days, adoption, seeds, design, scenario, output, mode, server, apiKey,
         };
-        command.SetAction(r =>
+        command.SetAction(async (r, ct) =>
         {
             try
             {
                 var plan = r.GetValue(scenario) is { } file ? Load(file) : new ScenarioPlan();
                 plan = Override(plan, r.GetValue(place), r.GetValue(population), r.GetValue(days), r.GetValue(adoption), r.GetValue(seeds), r.GetValue(design));
                 plan.Validate();
+                if (r.GetValue(mode) == "end-to-end")
+                {
+                    return await RunEndToEndAsync(plan, r.GetValue(output)!, ParseServer(r.GetValue(server)), r.GetValue(apiKey), ct);
+                }
+                if (r.GetValue(server) is not null || r.GetValue(apiKey) is not null)
+                {
+                    throw new ArgumentException("--server and --api-key belong to --mode end-to-end");
+                }
                 return Run(plan, r.GetValue(output)!);
             }
             catch (Exception e) when (e is ArgumentException or JsonException or IOException or FormatException or UnauthorizedAccessException or OverflowException)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
                 return 2;
             }
         });

@@ -19,6 +19,8 @@ public sealed partial class Simulator
 
     private void Uploads(int day)
     {
+        // Phones check the exports of earlier days before today's uploads, as the fast mode's one-day delay assumes.
+        CollectDeviceNotifications(day);
         var kept = 0;
         for (var k = 0; k < _uploadsDue.Count; k++)
         {
@@ -31,7 +33,14 @@ public sealed partial class Simulator
             _daily.Uploads[day]++;
             _uploads.Add((person, day));
             _graphNodes[person] = true;
-            Trace(person, day);
+            if (_devices is null)
+            {
+                Trace(person, day);
+            }
+            else
+            {
+                UploadThroughDevice(person, day);
+            }
         }
         _uploadsDue.RemoveRange(kept, _uploadsDue.Count - kept);
     }

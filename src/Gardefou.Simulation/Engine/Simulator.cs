@@ -61,6 +61,7 @@ public sealed partial class Simulator
     {
         _graphNodes = new System.Collections.BitArray(_pop.Count);
         InitialiseApp();
+        StartDevices();
         Seed();
         for (var day = 0; day < _p.Days; day++)
         {
@@ -81,6 +82,7 @@ public sealed partial class Simulator
         DeliverNotifications(day);
         ManualTracing(day);
         Transmit(day);
+        RecordDeviceDay(day);
     }
 
     /// <summary>Discretised Weibull generation-time density by whole days since infection (sums to ≈ 1).</summary>
