@@ -12,7 +12,7 @@ internal sealed partial class AvailabilityCommitter
 {
     /// <summary>
     /// One transaction for the whole group: one prepared UPDATE per (site, resource) takes the current flag off the
-    /// previous report, multi-row INSERTs add the new ones; the index is updated only after the commit, in queue
+    /// previous report, <see cref="BulkInsert"/> adds the new ones; the index is updated only after the commit, in queue
     /// order, so the last report of a resource wins there as in the database.
     /// </summary>
     private async Task WriteAsync(IReadOnlyList<Pending> group, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -7,8 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Gardefou.Registry.Storage;
 
 /// <summary>
-/// Multi-row INSERTs built from the EF model, for loads of many rows: no change tracking, no per-row RETURNING of
-/// generated keys, one statement per few hundred rows. Columns, quoting and value conversions (enums as text, lists
+/// INSERTs built from the EF model, for loads of many rows: no change tracking, no per-row RETURNING of generated
+/// keys; on PostgreSQL one statement per few hundred rows, on SQLite one prepared one-row statement reused. Columns, quoting and value conversions (enums as text, lists
 /// as JSON on SQLite or arrays on PostgreSQL) all come from EF's own mappings, so the rows read back exactly as if
 /// EF had written them. Runs inside the caller's transaction when there is one.
 /// </summary>
@@ -35,6 +37,10 @@ internal static class BulkInsert
         {
             var connection = db.Database.GetDbConnection();
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            if (db.Database.IsSqlite())
+            {
+                return await OneRowPreparedAsync(connection, transaction, head, columns, mappings, rows, ct);
+            }
             var written = 0;
             foreach (var chunk in rows.Chunk(perStatement))
             {
@@ -46,7 +52,7 @@ internal static class BulkInsert
                     text.Append(r == 0 ? "(" : ", (");
                     for (var c = 0; c < columns.Length; c++)
                     {
-                        var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@p{(r * columns.Length) + c}");
+                        var name = string.Create(CultureInfo.InvariantCulture, $"@p{(r * columns.Length) + c}");
                         text.Append(c == 0 ? "" : ", ").Append(name);
                         // CreateParameter applies the mapping's value converter and sets the provider's db type.
                         command.Parameters.Add(mappings[c].CreateParameter(command, name, columns[c].GetGetter().GetClrValue(chunk[r]), columns[c].IsNullable));
@@ -62,5 +68,45 @@ internal static class BulkInsert
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// SQLite runs in process, so a statement costs no round trip; but Microsoft.Data.Sqlite looks each parameter up
+    /// by name, which makes one statement of P parameters cost P² and a multi-row INSERT slower than many one-row
+    /// ones. So on SQLite: one prepared one-row INSERT, its parameter values replaced for each row.
+    /// </summary>
+    private static async Task<int> OneRowPreparedAsync<T>(DbConnection connection, DbTransaction? transaction, string head, IProperty[] columns,
+        RelationalTypeMapping[] mappings, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var parameters = new DbParameter[columns.Length];
+        var text = new StringBuilder(head).Append('(');
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"@p{c}");
+            text.Append(c == 0 ? "" : ", ").Append(name);
+            parameters[c] = mappings[c].CreateParameter(command, name, null, columns[c].IsNullable);
+            command.Parameters.Add(parameters[c]);
+        }
+        command.CommandText = text.Append(')').ToString();
+        var getters = columns.Select(p => p.GetGetter()).ToArray();
+        var written = 0;
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var value = getters[c].GetClrValue(row);
+                // The same conversion CreateParameter applies (enums as text, lists as JSON).
+                parameters[c].Value = (value is null ? null : mappings[c].Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+            }
+            if (written == 0)
+            {
+                await command.PrepareAsync(ct);
+            }
+            written += await command.ExecuteNonQueryAsync(ct);
+        }
+        return written;
     }
 }
