@@ -89,6 +89,61 @@ internal sealed partial class SiteIndex
         return site;
     }
 
+    /// <summary>
+    /// Loads many sites and their current reports at once (at start): each cell array is built once instead of
+    /// growing by one copy per site. Raises no <see cref="TileChanged"/>: the caller publishes everything after.
+    /// Sites already present are upserted one by one.
+    /// </summary>
+    public void Load(IEnumerable<SiteInfo> sites, IEnumerable<(string SiteId, CapacitySnapshot Snapshot)> reports)
+    {
+        var grouped = new Dictionary<long, List<GridEntry>>();
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var info in sites)
+            {
+                if (_byId.ContainsKey(info.Id))
+                {
+                    _lock.ExitWriteLock();
+                    try
+                    {
+                        Upsert(info);
+                    }
+                    finally
+                    {
+                        _lock.EnterWriteLock();
+                    }
+                    continue;
+                }
+                var site = new IndexedSite(info);
+                _byId.Add(info.Id, site);
+                var key = CellOf(info.Latitude, info.Longitude);
+                if (!grouped.TryGetValue(key, out var list))
+                {
+                    grouped[key] = list = [];
+                }
+                list.Add(new GridEntry(site));
+            }
+            foreach (var (key, list) in grouped)
+            {
+                _cells[key] = _cells.TryGetValue(key, out var existing) ? [.. existing, .. list] : [.. list];
+            }
+            foreach (var (siteId, snapshot) in reports)
+            {
+                if (_byId.TryGetValue(siteId, out var site))
+                {
+                    site.Capacity[snapshot.Type.Code] = snapshot;
+                    site.Version++;
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+        Interlocked.Increment(ref _changeSequence);
+    }
+
     /// <summary>Replaces the current report of one resource; returns false when the site is unknown.</summary>
     public bool SetCapacity(string siteId, CapacitySnapshot snapshot)
     {

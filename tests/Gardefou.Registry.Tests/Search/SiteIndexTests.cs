@@ -60,6 +60,25 @@ public sealed class SiteIndexTests
     }
 
     [Fact]
+    public void A_bulk_load_answers_as_sites_added_one_by_one()
+    {
+        var generated = new DemoSiteGenerator(FrenchGazetteer.Shared, 11).Generate(3000, s_now).ToList();
+        var loaded = new SiteIndex();
+        loaded.Load(generated.Select(g => SiteMapping.ToInfo(g.Site)), generated.SelectMany(g => g.Observations.Select(o => (g.Site.Id, SiteMapping.ToSnapshot(o)))));
+        var upserted = DemoIndex(3000, 11);
+        var freshness = new FreshnessPolicy(new RegistryOptions());
+        Assert.Equal(3000, loaded.Count);
+        var random = new Random(17);
+        for (var i = 0; i < 200; i++)
+        {
+            var query = new SearchQuery(42 + (random.NextDouble() * 8), -4 + (random.NextDouble() * 11), 1 + (random.NextDouble() * 60),
+                (ResourceCategory)random.Next(3), AvailableNow: random.Next(2) == 0, Limit: 500);
+            Assert.Equal(upserted.Search(query, s_now, freshness).Select(h => (h.Site.Id, h.Available)),
+                loaded.Search(query, s_now, freshness).Select(h => (h.Site.Id, h.Available)));
+        }
+    }
+
+    [Fact]
     public void A_query_among_thousands_of_sites_allocates_for_its_answer_only()
     {
         var index = DemoIndex(20_000, 3);
