@@ -46,7 +46,7 @@ internal sealed partial class StaticPublisher
     /// before the site, so a change racing with this leaves a cache entry older than the site: it is redone
     /// on the next flush, which that change's dirty tile triggers anyway.
     /// </summary>
-    private static ReadOnlySpan<byte> Serialized(IndexedSite site)
+    internal static byte[] Serialized(IndexedSite site)
     {
         var version = Volatile.Read(ref site.Version);
         if (site.Json is { } cached && cached.Version == version)

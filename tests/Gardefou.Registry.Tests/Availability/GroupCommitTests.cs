@@ -95,7 +95,7 @@ public sealed class GroupCommitTests
             server.Time.Advance(TimeSpan.FromMilliseconds(100));
             await Task.Delay(30, Ct);
         }
-        await server.Publisher.FlushAsync(Ct);
+        await server.Publisher.FlushAsync(Ct, forceNational: true);
         Assert.True(server.Publisher.PublishedThrough >= server.State.Index.ChangeSequence);
 
         var tiles = Directory.GetFiles(Path.Combine(server.DataDirectory, "registry-static", "tiles"), "*_*.json");
@@ -112,6 +112,16 @@ public sealed class GroupCommitTests
             }
         }
         Assert.Equal(all.Length, seen);
+
+        // The GeoJSON feed shares the cache: each feature's properties are the site's JSON.
+        using var feed = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(server.DataDirectory, "registry-static", "feed.geojson")));
+        var features = feed.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(all.Length, features.Count);
+        foreach (var feature in features)
+        {
+            Assert.True(server.State.Index.TryGet(feature.GetProperty("id").GetString()!, out var site));
+            Assert.Equal(Fresh(site), feature.GetProperty("properties").GetRawText());
+        }
     }
 
     private static string Fresh(IndexedSite site)
