@@ -14,7 +14,7 @@ namespace Gardefou.Registry.Availability;
 /// A report for a resource the site did not list yet goes through <see cref="AvailabilityWriter"/>, which also
 /// edits the site.
 /// </summary>
-internal sealed partial class AvailabilityCommitter : IAsyncDisposable
+internal sealed partial class AvailabilityCommitter : IAsyncDisposable, IDisposable
 {
     /// <summary>Requests per transaction at most: bounds the statement sizes and the wait of the last one in.</summary>
     public const int MaxGroup = 512;
@@ -147,6 +147,9 @@ internal sealed partial class AvailabilityCommitter : IAsyncDisposable
         }
         _stopping.Dispose();
     }
+
+    /// <summary>For hosts that dispose their services synchronously: lets the queued reports finish, as above.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private sealed record Pending(string SiteId, IReadOnlyList<ValidatedUpdate> Updates, ObservationMethod Method, string Source, DateTimeOffset Now)
     {
