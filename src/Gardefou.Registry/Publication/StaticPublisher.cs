@@ -134,7 +134,16 @@ internal sealed partial class StaticPublisher : BackgroundService
             foreach (var tile in tiles)
             {
                 _dirtyTiles.TryRemove(tile, out _);
-                WriteTile(tile, signer);
+                try
+                {
+                    WriteTile(tile, signer);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Not written: stays dirty for the next flush (the loop logs the failure).
+                    _dirtyTiles[tile] = 0;
+                    throw;
+                }
             }
             if (tiles.Count > 0 || !_files.ContainsKey("tiles/index.json"))
             {
