@@ -1,4 +1,5 @@
 using Gardefou.Registry.Admin;
+using Gardefou.Registry.Availability;
 using Gardefou.Registry.Demo;
 using Gardefou.Registry.Features.Availability;
 using Gardefou.Registry.Features.Search;
@@ -40,6 +41,7 @@ public static class RegistryDomain
         services.TryAddSingletonTimeProvider();
         services.AddSingleton<FreshnessPolicy>();
         services.AddSingleton<RegistryState>();
+        services.AddSingleton<AvailabilityCommitter>();
         services.AddSingleton<StaticPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<StaticPublisher>());
         // ASP.NET Core's request log line carries the path and query string, which for a search is the

@@ -12,7 +12,10 @@ public sealed class RegistryOptions
     /// <summary>Time-to-live of a bed count (<c>Registry:BedTtl</c>); hospitals report a few times a day.</summary>
     public TimeSpan BedTtl { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>Quiet time after the last change before static files are rebuilt (<c>Registry:PublishDebounce</c>).</summary>
+    /// <summary>
+    /// Tile flush interval (<c>Registry:PublishDebounce</c>): the tiles changed since the last flush are rewritten
+    /// together this long after the first change, so a busy tile is written once per interval.
+    /// </summary>
     public TimeSpan PublishDebounce { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Seed of the demo data generator (<c>Registry:DemoSeed</c>): same seed, same sites.</summary>

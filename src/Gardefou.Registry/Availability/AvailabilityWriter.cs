@@ -32,28 +32,11 @@ internal static class AvailabilityWriter
                 var code = update.Type.Code;
                 var before = latest.TryGetValue(code, out var earlier) ? SiteMapping.ToSnapshot(earlier)
                     : indexed is null ? null : Volatile.Read(ref indexed.Capacity[code]);
-                var same = before is not null && before.Available == update.Available && before.Band == update.Band && before.Closed == update.Closed;
                 if (earlier is not null)
                 {
                     earlier.IsCurrent = false; // within one batch, the last report of a resource wins
                 }
-                var row = new ObservationRow
-                {
-                    SiteId = siteId,
-                    Resource = code,
-                    Available = update.Available,
-                    Band = update.Band,
-                    Total = update.Total,
-                    Unit = update.Type.Category switch { ResourceCategory.Bed => "beds", ResourceCategory.Test => "tests", _ => "masks" },
-                    Basis = update.Basis,
-                    Closed = update.Closed,
-                    Method = method,
-                    Source = source,
-                    CheckedAt = update.CheckedAt,
-                    ValidUntil = update.ValidUntil,
-                    ChangedAt = same ? before!.ChangedAt : update.CheckedAt,
-                    IsCurrent = true,
-                };
+                var row = ToRow(siteId, update, method, source, before);
                 latest[code] = row;
                 rows.Add(row);
             }
@@ -80,5 +63,28 @@ internal static class AvailabilityWriter
             state.Index.SetCapacity(siteId, snapshot);
         }
         return result;
+    }
+
+    /// <summary>A new current report; <c>changedAt</c> stays the previous report's when the value did not change.</summary>
+    internal static ObservationRow ToRow(string siteId, ValidatedUpdate update, ObservationMethod method, string source, CapacitySnapshot? before)
+    {
+        var same = before is not null && before.Available == update.Available && before.Band == update.Band && before.Closed == update.Closed;
+        return new ObservationRow
+        {
+            SiteId = siteId,
+            Resource = update.Type.Code,
+            Available = update.Available,
+            Band = update.Band,
+            Total = update.Total,
+            Unit = update.Type.Category switch { ResourceCategory.Bed => "beds", ResourceCategory.Test => "tests", _ => "masks" },
+            Basis = update.Basis,
+            Closed = update.Closed,
+            Method = method,
+            Source = source,
+            CheckedAt = update.CheckedAt,
+            ValidUntil = update.ValidUntil,
+            ChangedAt = same ? before!.ChangedAt : update.CheckedAt,
+            IsCurrent = true,
+        };
     }
 }

@@ -43,5 +43,9 @@ internal sealed class FileSigner : IDisposable
     public string Sign(ReadOnlySpan<byte> content) =>
         Convert.ToBase64String(_key.SignData(content, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 
+    /// <summary>The same signature as <see cref="Sign"/>, from the content's SHA-256 already computed by the caller.</summary>
+    public string SignSha256(ReadOnlySpan<byte> sha256) =>
+        Convert.ToBase64String(_key.SignHash(sha256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+
     public void Dispose() => _key.Dispose();
 }

@@ -29,8 +29,9 @@ internal static class GeoJsonWriter
                 w.WriteNumberValue(site.Info.Latitude);
                 w.WriteEndArray();
                 w.WriteEndObject();
+                // The properties are the site's tile JSON, taken from the tile writer's cache.
                 w.WritePropertyName("properties");
-                SiteJson.Write(w, site);
+                w.WriteRawValue(StaticPublisher.Serialized(site), skipInputValidation: true);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

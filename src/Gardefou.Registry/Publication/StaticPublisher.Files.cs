@@ -32,13 +32,35 @@ internal sealed partial class StaticPublisher
             w.WriteStartArray("sites");
             foreach (var site in sites)
             {
-                SiteJson.Write(w, site);
+                w.WriteRawValue(Serialized(site), skipInputValidation: true);
             }
             w.WriteEndArray();
             w.WriteEndObject();
         }
         Write(path, buffer.WrittenSpan, signer);
         Interlocked.Increment(ref _tilesWritten);
+    }
+
+    /// <summary>
+    /// A site's JSON from its cache, serialized again only when the site changed since. The version is read
+    /// before the site, so a change racing with this leaves a cache entry older than the site: it is redone
+    /// on the next flush, which that change's dirty tile triggers anyway.
+    /// </summary>
+    internal static byte[] Serialized(IndexedSite site)
+    {
+        var version = Volatile.Read(ref site.Version);
+        if (site.Json is { } cached && cached.Version == version)
+        {
+            return cached.Utf8;
+        }
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            SiteJson.Write(w, site);
+        }
+        var fresh = new SerializedSite(version, buffer.WrittenSpan.ToArray());
+        site.Json = fresh;
+        return fresh.Utf8;
     }
 
     /// <summary>
@@ -95,11 +117,14 @@ internal sealed partial class StaticPublisher
         var temp = full + ".tmp";
         File.WriteAllBytes(temp, content);
         File.Move(temp, full, overwrite: true);
-        var etag = "\"" + Convert.ToBase64String(SHA256.HashData(content)).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+        // One hash of the content serves both the ETag and the signature (ECDSA signs the SHA-256 of the data).
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(content, hash);
+        var etag = "\"" + Convert.ToBase64String(hash).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
         _files[relativePath] = new PublishedFile(relativePath, etag, content.Length, _time.GetUtcNow());
         if (signer is not null)
         {
-            var signature = System.Text.Encoding.ASCII.GetBytes(signer.Sign(content));
+            var signature = System.Text.Encoding.ASCII.GetBytes(signer.SignSha256(hash));
             var sigPath = full + ".sig";
             File.WriteAllBytes(sigPath + ".tmp", signature);
             File.Move(sigPath + ".tmp", sigPath, overwrite: true);

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Gardefou.Registry.Publication;
 
 /// <summary>
-/// Keeps <c>&lt;data&gt;/registry-static/</c> in step with the index: a change marks its tile dirty, and after a
-/// quiet time (debounce) the dirty tiles are rewritten; the national files (GeoJSON, SMART, HSDS) follow at most
-/// every <see cref="NationalInterval"/>, since each holds every site.
+/// Keeps <c>&lt;data&gt;/registry-static/</c> in step with the index: a change marks its tile dirty, and the dirty
+/// tiles are rewritten together <c>PublishDebounce</c> after the first change (each from its sites' cached JSON,
+/// re-serializing only the sites that changed); the national files (GeoJSON, SMART, HSDS) follow at most every
+/// <see cref="NationalInterval"/> on their own task, since each holds every site.
 /// </summary>
 internal sealed partial class StaticPublisher : BackgroundService
 {
@@ -23,6 +24,8 @@ internal sealed partial class StaticPublisher : BackgroundService
     private readonly ConcurrentDictionary<TileKey, byte> _dirtyTiles = new();
     private readonly SemaphoreSlim _changed = new(0, int.MaxValue);
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly SemaphoreSlim _writingNational = new(1, 1);
+    private readonly SemaphoreSlim _signerLoading = new(1, 1);
     private readonly ConcurrentDictionary<string, PublishedFile> _files = new(StringComparer.Ordinal);
     private FileSigner? _signer;
     private volatile bool _nationalDirty = true;
@@ -48,6 +51,14 @@ internal sealed partial class StaticPublisher : BackgroundService
     public long TilesWritten => Interlocked.Read(ref _tilesWritten);
 
     private long _tilesWritten;
+    private long _tileFlushes;
+    private long _publishedThrough;
+
+    /// <summary>Number of tile flushes since start.</summary>
+    public long TileFlushes => Interlocked.Read(ref _tileFlushes);
+
+    /// <summary>Every index change up to this <see cref="SiteIndex.ChangeSequence"/> is in the published tiles.</summary>
+    public long PublishedThrough => Volatile.Read(ref _publishedThrough);
 
     public bool TryGetFile(string path, out PublishedFile file) => _files.TryGetValue(path, out file!);
 
@@ -65,64 +76,81 @@ internal sealed partial class StaticPublisher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        Task national = Task.CompletedTask;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await _changed.WaitAsync(stoppingToken);
-                // Wait until the stream of changes pauses, but never more than ten quiet times: a busy registry
-                // still publishes.
-                var deadline = _time.GetUtcNow() + (_debounce * 10);
-                while (_time.GetUtcNow() < deadline)
+                // Coalesce: every change within one interval lands in one flush of the tiles it touched, so a
+                // busy tile is rewritten once per interval whatever the number of updates to it.
+                await Task.Delay(_debounce, _time, stoppingToken);
+                while (_changed.CurrentCount > 0 && _changed.Wait(0))
                 {
-                    await Task.Delay(_debounce, _time, stoppingToken);
-                    var drained = false;
-                    while (_changed.CurrentCount > 0 && _changed.Wait(0))
-                    {
-                        drained = true;
-                    }
-                    if (!drained)
-                    {
-                        break;
-                    }
                 }
-                await FlushAsync(stoppingToken);
+                await FlushTilesAsync(stoppingToken);
+                // The national files hold every site and take seconds: they are written beside the tile flushes,
+                // never in their way, at most every NationalInterval.
+                if (national.IsCompleted && _nationalDirty && _time.GetUtcNow() - _lastNational >= NationalInterval)
+                {
+                    national = Task.Run(() => FlushNationalAsync(force: false, stoppingToken), stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Log.PublishFailed(_logger, e);
             }
         }
+        try
+        {
+            await national;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
     }
 
-    /// <summary>Rewrites the dirty tiles now, and the national files when due.</summary>
+    /// <summary>Rewrites the dirty tiles now, and the national files when due (or when forced).</summary>
     public async Task FlushAsync(CancellationToken ct, bool forceNational = false)
+    {
+        await FlushTilesAsync(ct);
+        await FlushNationalAsync(forceNational, ct);
+    }
+
+    /// <summary>Rewrites the tiles changed since the last flush, then the tile index.</summary>
+    internal async Task FlushTilesAsync(CancellationToken ct)
     {
         await _writing.WaitAsync(ct);
         try
         {
             var signer = await SignerAsync(ct);
+            // Read before the dirty set: every change up to here has already marked its tile (SiteIndex.ChangeSequence).
+            var through = _state.Index.ChangeSequence;
             var tiles = _dirtyTiles.Keys.ToList();
             foreach (var tile in tiles)
             {
                 _dirtyTiles.TryRemove(tile, out _);
-                WriteTile(tile, signer);
+                try
+                {
+                    WriteTile(tile, signer);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Not written: stays dirty for the next flush (the loop logs the failure).
+                    _dirtyTiles[tile] = 0;
+                    throw;
+                }
             }
-            var now = _time.GetUtcNow();
-            if (tiles.Count > 0 || forceNational)
+            if (tiles.Count > 0 || !_files.ContainsKey("tiles/index.json"))
             {
-                WriteTileIndex(signer, now);
+                WriteTileIndex(signer, _time.GetUtcNow());
             }
-            if (forceNational || (_nationalDirty && now - _lastNational >= NationalInterval))
-            {
-                _nationalDirty = false;
-                _lastNational = now;
-                WriteNationalFiles(signer, now);
-            }
+            Interlocked.Increment(ref _tileFlushes);
+            Volatile.Write(ref _publishedThrough, through);
         }
         finally
         {
@@ -130,26 +158,70 @@ internal sealed partial class StaticPublisher : BackgroundService
         }
     }
 
+    internal async Task FlushNationalAsync(bool force, CancellationToken ct)
+    {
+        await _writingNational.WaitAsync(ct);
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (force || (_nationalDirty && now - _lastNational >= NationalInterval))
+            {
+                var signer = await SignerAsync(ct);
+                _nationalDirty = false;
+                _lastNational = now;
+                WriteNationalFiles(signer, now);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _nationalDirty = true;
+            Log.PublishFailed(_logger, e);
+        }
+        finally
+        {
+            _writingNational.Release();
+        }
+    }
+
     /// <summary>Writes every file from scratch (at start, and to measure a full rebuild).</summary>
     public async Task PublishAllAsync(CancellationToken ct)
+    {
+        MarkAllTilesDirty();
+        await FlushAsync(ct, forceNational: true);
+    }
+
+    internal void MarkAllTilesDirty()
     {
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "tiles"));
         foreach (var site in _state.Index.Snapshot())
         {
             _dirtyTiles[TileKey.Of(site.Info.Latitude, site.Info.Longitude)] = 0;
         }
-        await FlushAsync(ct, forceNational: true);
     }
 
     private async Task<FileSigner> SignerAsync(CancellationToken ct)
     {
-        if (_signer is null)
+        if (_signer is not null)
         {
+            return _signer;
+        }
+        // Tiles and national files may both ask first: one key only.
+        await _signerLoading.WaitAsync(ct);
+        try
+        {
+            if (_signer is not null)
+            {
+                return _signer;
+            }
             await using var scope = _scopes.CreateAsyncScope();
             _signer = await FileSigner.LoadOrCreateAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(), _time.GetUtcNow(), ct);
             Write("public-key.pem", System.Text.Encoding.ASCII.GetBytes(_signer.PublicKeyPem), signer: null);
+            return _signer;
         }
-        return _signer;
+        finally
+        {
+            _signerLoading.Release();
+        }
     }
 
     public override void Dispose()
@@ -158,6 +230,8 @@ internal sealed partial class StaticPublisher : BackgroundService
         _signer?.Dispose();
         _changed.Dispose();
         _writing.Dispose();
+        _writingNational.Dispose();
+        _signerLoading.Dispose();
         base.Dispose();
     }
 

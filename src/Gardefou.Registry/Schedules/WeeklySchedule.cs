@@ -56,11 +56,16 @@ internal sealed class WeeklySchedule
 
     private bool IsOpenFrom(DateOnly day, DateTime local)
     {
-        var exceptions = _rules.Where(r => r.Date == day).ToList();
-        var applicable = exceptions.Count > 0 ? exceptions : _rules.Where(r => r.Date is null && r.Days.Contains(day.DayOfWeek));
-        foreach (var rule in applicable)
+        // Loops, not LINQ: this runs for every site in a search answer.
+        var exceptional = false;
+        foreach (var rule in _rules)
         {
-            if (rule.Closed)
+            exceptional |= rule.Date == day;
+        }
+        foreach (var rule in _rules)
+        {
+            var applies = exceptional ? rule.Date == day : rule.Date is null && rule.Days.Contains(day.DayOfWeek);
+            if (!applies || rule.Closed)
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using Gardefou.Registry.Freshness;
+using Gardefou.Registry.Schedules;
 using Gardefou.Registry.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,16 +14,21 @@ internal sealed class RegistryState
 
     public FreshnessPolicy Freshness { get; }
 
-    /// <summary>Loads every site and its current reports from the database (at start, after imports).</summary>
+    /// <summary>Loads every site and its current reports from the database (at start); the caller publishes after.</summary>
     public async Task LoadAsync(RegistryDbContext db, CancellationToken ct)
     {
+        // Most sites share a handful of opening-hour texts: each is parsed once.
+        var schedules = new Dictionary<string, WeeklySchedule>(StringComparer.Ordinal);
+        var sites = new List<SiteInfo>();
         await foreach (var row in db.Sites.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
-            Index.Upsert(SiteMapping.ToInfo(row));
+            sites.Add(SiteMapping.ToInfo(row, schedules));
         }
+        var reports = new List<(string, CapacitySnapshot)>(sites.Count * 3);
         await foreach (var row in db.Observations.AsNoTracking().Where(o => o.IsCurrent).AsAsyncEnumerable().WithCancellation(ct))
         {
-            Index.SetCapacity(row.SiteId, SiteMapping.ToSnapshot(row));
+            reports.Add((row.SiteId, SiteMapping.ToSnapshot(row)));
         }
+        Index.Load(sites, reports);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gardefou.Registry.Freshness;
 using Gardefou.Registry.Model;
 
@@ -5,10 +6,14 @@ namespace Gardefou.Registry.Search;
 
 internal sealed partial class SiteIndex
 {
-    /// <summary>Sites within the radius that match the filters, nearest first.</summary>
+    /// <summary>
+    /// Sites within the radius that match the filters, nearest first. The cells the radius touches are scanned
+    /// into a pooled array of (distance, site) for the sites that pass the cheap tests (offers, access, distance),
+    /// which is then heap-ordered; only the nearest are summarized and the rest never allocate, so a query in
+    /// the middle of a city with thousands of sites in reach costs little more than its answer.
+    /// </summary>
     public List<SearchHit> Search(SearchQuery query, DateTimeOffset now, FreshnessPolicy freshness)
     {
-        var hits = new List<SearchHit>();
         var latSpan = query.RadiusKm / GeoMath.KmPerDegreeLatitude;
         // Near the poles a radius spans every longitude; clamp the cosine so the cell range stays finite.
         var cos = Math.Max(0.01, Math.Cos(double.DegreesToRadians(Math.Min(89.9, Math.Abs(query.Latitude) + latSpan))));
@@ -18,30 +23,164 @@ internal sealed partial class SiteIndex
         var lonMin = CellIndex(query.Longitude - lonSpan);
         var lonMax = CellIndex(query.Longitude + lonSpan);
         var cellsAround = (int)Math.Round(360 / CellDegrees);
-        _lock.EnterReadLock();
+        var wanted = 0;
+        for (var code = 0; code < ResourceType.Count; code++)
+        {
+            wanted |= query.Matches(ResourceType.FromCode(code)) ? 1 << code : 0;
+        }
+        var access = (query.Wheelchair ? GridEntry.AccessWheelchair : 0) | (query.WalkIn ? GridEntry.AccessWalkIn : 0)
+            | (query.DriveThrough ? GridEntry.AccessDriveThrough : 0);
+        var queryCos = GeoMath.CosLatitude(query.Latitude);
+        var bound = GeoMath.HaversineBound(query.RadiusKm);
+        var candidates = ArrayPool<Candidate>.Shared.Rent(256);
+        var count = 0;
         try
         {
-            for (var i = latMin; i <= latMax; i++)
+            _lock.EnterReadLock();
+            try
             {
-                for (var j = lonMin; j <= lonMax; j++)
+                for (var i = latMin; i <= latMax; i++)
                 {
-                    // Longitudes wrap at the antimeridian.
-                    var wrapped = ((j % cellsAround) + (cellsAround * 3 / 2)) % cellsAround - (cellsAround / 2);
-                    if (_cells.TryGetValue(Pack(i, wrapped), out var cell))
+                    // Longitudes wrap at the antimeridian; a wide radius must not visit a column twice.
+                    for (var j = lonMin; j <= Math.Min(lonMax, lonMin + cellsAround - 1); j++)
                     {
-                        foreach (var site in cell)
+                        var wrapped = ((j % cellsAround) + (cellsAround * 3 / 2)) % cellsAround - (cellsAround / 2);
+                        if (!_cells.TryGetValue(Pack(i, wrapped), out var cell))
                         {
-                            Consider(site, query, now, freshness, hits);
+                            continue;
+                        }
+                        foreach (ref readonly var entry in cell.AsSpan())
+                        {
+                            if ((entry.Offers & wanted) == 0 || (entry.Access & access) != access)
+                            {
+                                continue;
+                            }
+                            var a = GeoMath.Haversine(query.Latitude, query.Longitude, queryCos, entry.Latitude, entry.Longitude, entry.CosLatitude);
+                            if (a > bound)
+                            {
+                                continue;
+                            }
+                            var distance = GeoMath.DistanceKm(a);
+                            if (distance > query.RadiusKm)
+                            {
+                                continue;
+                            }
+                            if (count == candidates.Length)
+                            {
+                                var grown = ArrayPool<Candidate>.Shared.Rent(count * 2);
+                                candidates.AsSpan(0, count).CopyTo(grown);
+                                ArrayPool<Candidate>.Shared.Return(candidates, clearArray: true);
+                                candidates = grown;
+                            }
+                            candidates[count++] = new Candidate(distance, entry.Site);
                         }
                     }
                 }
             }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+            return Nearest(candidates.AsSpan(0, count), query, now, freshness);
         }
         finally
         {
-            _lock.ExitReadLock();
+            // Cleared so the pool does not keep sites alive after they leave the index.
+            ArrayPool<Candidate>.Shared.Return(candidates, clearArray: true);
         }
-        return Finish(hits, query);
+    }
+
+    /// <summary>Pops candidates nearest first (ties by id, as the scan sorts) until the limit of matches is reached.</summary>
+    private static List<SearchHit> Nearest(Span<Candidate> heap, SearchQuery query, DateTimeOffset now, FreshnessPolicy freshness)
+    {
+        var hits = new List<SearchHit>(Math.Min(query.Limit, heap.Length));
+        for (var i = (heap.Length / 2) - 1; i >= 0; i--)
+        {
+            SiftDown(heap, i);
+        }
+        var size = heap.Length;
+        while (size > 0 && hits.Count < query.Limit)
+        {
+            var top = heap[0];
+            heap[0] = heap[--size];
+            SiftDown(heap[..size], 0);
+            var site = top.Site;
+            if (query.Language is { } language && !Speaks(site.Info, language))
+            {
+                continue;
+            }
+            if (Summarize(site, query, now, freshness, top.Distance) is { } hit && Wanted(hit, query))
+            {
+                hits.Add(hit);
+            }
+        }
+        return hits;
+    }
+
+    private static void SiftDown(Span<Candidate> heap, int at)
+    {
+        while (true)
+        {
+            var smallest = at;
+            var left = (2 * at) + 1;
+            var right = left + 1;
+            if (left < heap.Length && heap[left].IsBefore(heap[smallest]))
+            {
+                smallest = left;
+            }
+            if (right < heap.Length && heap[right].IsBefore(heap[smallest]))
+            {
+                smallest = right;
+            }
+            if (smallest == at)
+            {
+                return;
+            }
+            (heap[at], heap[smallest]) = (heap[smallest], heap[at]);
+            at = smallest;
+        }
+    }
+
+    private static bool Speaks(SiteInfo info, string language)
+    {
+        for (var i = 0; i < info.Languages.Count; i++)
+        {
+            if (string.Equals(info.Languages[i], language, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Wanted(SearchHit hit, SearchQuery query)
+    {
+        if (query.OpenNow && hit.OpenNow != true)
+        {
+            return false;
+        }
+        if (!query.AvailableNow)
+        {
+            return true;
+        }
+        if (hit.Stale)
+        {
+            return false;
+        }
+        for (var i = 0; i < hit.Resources.Count; i++)
+        {
+            if (hit.Resources[i].HasSome)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private readonly record struct Candidate(double Distance, IndexedSite Site)
+    {
+        public bool IsBefore(Candidate other) =>
+            Distance < other.Distance || (Distance == other.Distance && string.CompareOrdinal(Site.Info.Id, other.Site.Info.Id) < 0);
     }
 
     /// <summary>The same answer by scanning every site: the baseline the grid is measured against.</summary>
@@ -106,8 +245,10 @@ internal sealed partial class SiteIndex
     {
         var offered = false;
         Aggregate fresh = default, stale = default;
-        foreach (var type in site.Info.Offers)
+        var offers = site.Info.Offers;
+        for (var i = 0; i < offers.Count; i++)
         {
+            var type = offers[i];
             if (!query.Matches(type))
             {
                 continue;
@@ -139,8 +280,9 @@ internal sealed partial class SiteIndex
             return new SearchHit(site, distance, typeName, null, null, null, null, Stale: false, open, []);
         }
         var resources = new List<CapacitySnapshot>(chosen.Count);
-        foreach (var type in site.Info.Offers)
+        for (var i = 0; i < offers.Count; i++)
         {
+            var type = offers[i];
             if (query.Matches(type) && Volatile.Read(ref site.Capacity[type.Code]) is { } c
                 && freshness.IsStale(type.Category, c.CheckedAt, c.ValidUntil, now) == isStale)
             {

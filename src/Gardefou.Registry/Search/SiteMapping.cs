@@ -7,13 +7,23 @@ namespace Gardefou.Registry.Search;
 /// <summary>Stored rows to the immutable in-memory shapes.</summary>
 internal static class SiteMapping
 {
-    public static SiteInfo ToInfo(SiteRow row) => new(
+    public static SiteInfo ToInfo(SiteRow row, Dictionary<string, WeeklySchedule>? parsed = null) => new(
         row.Id, [.. row.ExternalIds], row.Kind, row.Name, row.Street, row.Postcode, row.City, row.Latitude, row.Longitude,
-        FindZone(row.TimeZone), row.OpeningHours,
-        WeeklySchedule.TryParse(row.OpeningHours, out var schedule, out _) ? schedule : WeeklySchedule.Empty,
+        FindZone(row.TimeZone), row.OpeningHours, Schedule(row.OpeningHours, parsed),
         row.Wheelchair, row.WalkIn, row.DriveThrough, row.AppointmentRequired, [.. row.Languages], row.Eligibility,
         row.BookingUrl, row.Phone,
         [.. row.Offers.Select(o => ResourceType.TryParse(o, out var t) ? t : (ResourceType?)null).OfType<ResourceType>().Distinct().OrderBy(t => t.Code)]);
+
+    private static WeeklySchedule Schedule(string text, Dictionary<string, WeeklySchedule>? parsed)
+    {
+        if (parsed is not null && parsed.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+        var schedule = WeeklySchedule.TryParse(text, out var s, out _) ? s : WeeklySchedule.Empty;
+        parsed?.TryAdd(text, schedule);
+        return schedule;
+    }
 
     public static CapacitySnapshot ToSnapshot(ObservationRow row) => new(
         ResourceType.FromCode(row.Resource), row.Available, row.Band, row.Total, row.Basis, row.Closed, row.Method, row.Source,

@@ -32,7 +32,8 @@ internal static class AvailabilityApi
         return endpoints;
     }
 
-    internal static async Task<IResult> PostOne(string siteId, HttpContext context, RegistryDbContext db, RegistryState state, TimeProvider time, CancellationToken ct)
+    internal static async Task<IResult> PostOne(string siteId, HttpContext context, RegistryDbContext db, RegistryState state,
+        AvailabilityCommitter committer, TimeProvider time, CancellationToken ct)
     {
         if (await AuthorizeAsync(siteId, context, db, ct) is { } denied)
         {
@@ -49,7 +50,8 @@ internal static class AvailabilityApi
             return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Invalid update", error);
         }
         var method = context.Request.Headers["X-Gardefou-Form"] == "1" ? ObservationMethod.SiteForm : ObservationMethod.SiteApi;
-        var applied = await AvailabilityWriter.ApplyAsync(db, state, siteId, [valid], method, SearchMapper.MethodName(method), now, ct);
+        // Many sites posting at once share one transaction (group commit); the answer waits until it is durable.
+        var applied = await committer.ApplyAsync(siteId, [valid], method, SearchMapper.MethodName(method), now, ct);
         return TypedResults.Json(new AvailabilityAnswer(siteId, [.. applied.Select(a => SearchMapper.ToReport(a, now, state.Freshness))]), RegistryJson.Options);
     }
 
