@@ -63,11 +63,18 @@ public sealed partial class Phone
         {
             throw new PhoneException($"No phone in '{storage.DataDirectory}': run 'gardefou phone init' first.");
         }
-        await using var db = storage.Open();
-        var server = await db.GetAsync(Settings.ServerUrl, ct) ?? throw new PhoneException("The phone's data is incomplete: run 'gardefou phone init' again.");
-        var verification = await db.GetAsync(Settings.VerificationUrl, ct) ?? server;
-        var apiKey = await db.GetAsync(Settings.ApiKey, ct);
-        var sunset = await db.GetAsync(Settings.SunsetDate, ct);
+        // A plain connection: opening a phone to check it must not load EF Core (see PhoneStorage).
+        string server;
+        string verification;
+        string? apiKey;
+        string? sunset;
+        await using (var connection = await storage.OpenConnectionAsync(ct))
+        {
+            server = await SettingsReader.GetAsync(connection, Settings.ServerUrl, ct) ?? throw new PhoneException("The phone's data is incomplete: run 'gardefou phone init' again.");
+            verification = await SettingsReader.GetAsync(connection, Settings.VerificationUrl, ct) ?? server;
+            apiKey = await SettingsReader.GetAsync(connection, Settings.ApiKey, ct);
+            sunset = await SettingsReader.GetAsync(connection, Settings.SunsetDate, ct);
+        }
         var phone = new Phone(storage, options, new Uri(server), new Uri(verification), apiKey,
             sunset is null ? null : DateOnly.ParseExact(sunset, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (await phone.EnforceSunsetAsync(ct))

@@ -63,19 +63,29 @@ public sealed class ObservationStore
     }
 
     /// <summary>Every stored scan instance, oldest first.</summary>
-    /// <remarks>
-    /// Read with a plain data reader into value types: an exposure check loads every observation, and materializing
-    /// tens of thousands of entities costs more than the rest of the check.
-    /// </remarks>
     public async Task<IReadOnlyList<Observation>> GetAllAsync(CancellationToken ct = default)
     {
-        await using var db = _storage.Open();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
+        var set = await LoadAsync(ct);
+        var observations = new Observation[set.Count];
+        for (var i = 0; i < observations.Length; i++)
+        {
+            observations[i] = set[i];
+        }
+        return observations;
+    }
+
+    /// <summary>Every stored scan instance, oldest first, in the compact form of an exposure check.</summary>
+    /// <remarks>
+    /// Read with a plain data reader on a plain connection: an exposure check loads every observation, and neither
+    /// EF Core's entities nor EF Core itself (see <see cref="PhoneStorage"/>) are worth their cost there.
+    /// </remarks>
+    internal async Task<ObservationSet> LoadAsync(CancellationToken ct)
+    {
+        await using var connection = await _storage.OpenConnectionAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT Rpi, Aem, ScanTime, MaxRssi, MeanRssi, SecondsSinceLastScan FROM sightings ORDER BY ScanTime, Id";
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var observations = new List<Observation>();
+        var builder = new ObservationSet.Builder();
         while (await reader.ReadAsync(ct))
         {
             // GetFieldValue copies the blob once; GetBytes would open a blob stream per call, far costlier.
@@ -85,15 +95,15 @@ public sealed class ObservationStore
             {
                 continue; // a row this library did not write; it cannot be an identifier
             }
-            observations.Add(new Observation(
+            builder.Add(
                 RollingProximityIdentifier.FromBytes(rpi),
                 AssociatedEncryptedMetadata.FromBytes(aem),
-                DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2)),
+                reader.GetInt64(2),
                 reader.GetInt32(3),
                 reader.GetInt32(4),
-                reader.GetInt32(5)));
+                reader.GetInt32(5));
         }
-        return observations;
+        return builder.Build();
     }
 
     /// <summary>Number of stored scan instances.</summary>
