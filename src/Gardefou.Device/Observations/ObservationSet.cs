@@ -36,11 +36,11 @@ internal sealed class ObservationSet
         }
     }
 
-    /// <summary>Builds the set row by row, growing its arrays as a list would.</summary>
-    internal sealed class Builder
+    /// <summary>Builds the set row by row into arrays of the expected size (grown, should more rows come).</summary>
+    internal sealed class Builder(int expected)
     {
-        private Sighting[] _sightings = new Sighting[1024];
-        private Details[] _details = new Details[1024];
+        private Sighting[] _sightings = new Sighting[Math.Max(16, expected)];
+        private Details[] _details = new Details[Math.Max(16, expected)];
         private int _count;
 
         public void Add(RollingProximityIdentifier rpi, AssociatedEncryptedMetadata aem, long scanTime, int maxRssi, int meanRssi, int secondsSinceLastScan)

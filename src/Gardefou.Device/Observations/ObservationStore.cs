@@ -76,34 +76,14 @@ public sealed class ObservationStore
 
     /// <summary>Every stored scan instance, oldest first, in the compact form of an exposure check.</summary>
     /// <remarks>
-    /// Read with a plain data reader on a plain connection: an exposure check loads every observation, and neither
-    /// EF Core's entities nor EF Core itself (see <see cref="PhoneStorage"/>) are worth their cost there.
+    /// Read on a plain connection, statement by statement through SQLite's own API: an exposure check loads every
+    /// observation, and neither EF Core (see <see cref="PhoneStorage"/>) nor a data reader's two blob copies per row
+    /// are worth their cost there; the identifiers are read straight from SQLite's row buffer.
     /// </remarks>
     internal async Task<ObservationSet> LoadAsync(CancellationToken ct)
     {
         await using var connection = await _storage.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Rpi, Aem, ScanTime, MaxRssi, MeanRssi, SecondsSinceLastScan FROM sightings ORDER BY ScanTime, Id";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var builder = new ObservationSet.Builder();
-        while (await reader.ReadAsync(ct))
-        {
-            // GetFieldValue copies the blob once; GetBytes would open a blob stream per call, far costlier.
-            var rpi = reader.GetFieldValue<byte[]>(0);
-            var aem = reader.GetFieldValue<byte[]>(1);
-            if (rpi.Length != RollingProximityIdentifier.Size || aem.Length != AssociatedEncryptedMetadata.Size)
-            {
-                continue; // a row this library did not write; it cannot be an identifier
-            }
-            builder.Add(
-                RollingProximityIdentifier.FromBytes(rpi),
-                AssociatedEncryptedMetadata.FromBytes(aem),
-                reader.GetInt64(2),
-                reader.GetInt32(3),
-                reader.GetInt32(4),
-                reader.GetInt32(5));
-        }
-        return builder.Build();
+        return SightingRows.ReadAll(connection.Handle!, ct);
     }
 
     /// <summary>Number of stored scan instances.</summary>
