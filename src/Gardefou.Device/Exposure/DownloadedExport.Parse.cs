@@ -7,6 +7,8 @@ namespace Gardefou.Device.Exposure;
 
 public sealed partial class DownloadedExport
 {
+    private const int MaxKeyMessage = 1024;
+
     /// <summary>Every key, in arrays sized once from the entry length (a key takes at least 22 bytes on the wire).</summary>
     private sealed class KeyCollector : ExportKeySink
     {
@@ -47,6 +49,13 @@ public sealed partial class DownloadedExport
         var (batchNum, batchSize) = (1, 1);
         while (!reader.AtEnd)
         {
+            // Fast path, nearly every field: a whole key message already in the window is parsed in place.
+            var window = reader.Peek(MaxKeyMessage + 12);
+            if (TryParseKeyInPlace(window, sink, out var consumed))
+            {
+                reader.Advance(consumed);
+                continue;
+            }
             var tag = reader.ReadVarint();
             var field = (int)(tag >> 3);
             var wireType = (int)(tag & 7);
@@ -56,7 +65,7 @@ public sealed partial class DownloadedExport
                 case (5, 0): batchSize = Int32Field(reader.ReadVarint()); break;
                 case (7, 2) or (8, 2):
                     var length = reader.ReadVarint();
-                    if (length > 1024)
+                    if (length > MaxKeyMessage)
                     {
                         throw new ExportFormatException("A key message is implausibly long.");
                     }
@@ -71,6 +80,43 @@ public sealed partial class DownloadedExport
             throw new ExportFormatException("export.bin has an invalid batch number or size.");
         }
         return (batchNum, batchSize);
+    }
+
+    /// <summary>
+    /// Parses one key field (7 or 8) from the start of <paramref name="window"/> if the whole of it is there; false,
+    /// with nothing consumed, for any other field or a message cut by the window's end.
+    /// </summary>
+    private static bool TryParseKeyInPlace(ReadOnlySpan<byte> window, ExportKeySink sink, out int consumed)
+    {
+        consumed = 0;
+        // Tags 7 and 8 with wire type 2 are the single bytes 0x3A and 0x42.
+        if (window.Length < 2 || (window[0] != 0x3A && window[0] != 0x42))
+        {
+            return false;
+        }
+        var at = 1;
+        ulong length;
+        if (window[1] < 0x80)
+        {
+            length = window[1];
+            at = 2;
+        }
+        else
+        {
+            var probe = window[..Math.Min(window.Length, 11)];
+            length = Varint(probe, ref at);
+        }
+        if (length > MaxKeyMessage)
+        {
+            throw new ExportFormatException("A key message is implausibly long.");
+        }
+        if ((ulong)(window.Length - at) < length)
+        {
+            return false;
+        }
+        ParseKey(window.Slice(at, (int)length), sink);
+        consumed = at + (int)length;
+        return true;
     }
 
     private static void ParseKey(ReadOnlySpan<byte> data, ExportKeySink sink)
