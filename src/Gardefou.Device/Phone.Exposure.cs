@@ -4,7 +4,6 @@ using Gardefou.Device.Network;
 using Gardefou.Device.Storage;
 using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Risk;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gardefou.Device;
 
@@ -31,8 +30,8 @@ public sealed partial class Phone
         string? lastPath;
         await using (var connection = await _storage.OpenConnectionAsync(ct))
         {
-            pem = await SettingsReader.GetAsync(connection, Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
-            lastPath = await SettingsReader.GetAsync(connection, Settings.LastExportPath, ct);
+            pem = await PlainSql.GetAsync(connection, Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
+            lastPath = await PlainSql.GetAsync(connection, Settings.LastExportPath, ct);
         }
         using var publicKey = EcdsaPem.LoadPublicKey(pem);
 
@@ -48,19 +47,14 @@ public sealed partial class Phone
                 async (response, token) => MatchVerified(await PhoneHttp.ReadCappedAsync(response, ExportFormat.MaxZipLength, token), publicKey, analysis),
                 ct);
 
-            await using var db = _storage.Open();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var known = (await db.ExposureDays.Select(d => d.Day).ToListAsync(ct)).ToHashSet();
+            // The file's days and the progress marker are committed together: a crash repeats the file, never skips it.
+            await using var connection = await _storage.OpenConnectionAsync(ct);
+            await using var transaction = connection.BeginTransaction();
             foreach (var day in days)
             {
-                var text = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                if (known.Add(text))
-                {
-                    db.ExposureDays.Add(new ExposureDayRecord { Day = text });
-                }
+                await PlainSql.ExecuteAsync(transaction, "INSERT OR IGNORE INTO exposure_days (Day) VALUES ($p0)", ct, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
-            await db.SetAsync(Settings.LastExportPath, path, ct);
-            await db.SaveChangesAsync(ct);
+            await PlainSql.SetAsync(transaction, Settings.LastExportPath, path, ct);
             await transaction.CommitAsync(ct);
             processed++;
         }
@@ -111,7 +105,7 @@ public sealed partial class Phone
     public async Task<IReadOnlyList<DateOnly>> MatchExportFileAsync(Stream zip, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(zip);
-        var pem = await SettingsReader.GetAsync(_storage, Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
+        var pem = await PlainSql.GetAsync(_storage, Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
         using var publicKey = EcdsaPem.LoadPublicKey(pem);
         var analysis = new ExposureAnalysis(await Observations.LoadAsync(ct), new RiskScorer(_options.Risk));
         try

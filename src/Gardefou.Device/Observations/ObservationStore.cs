@@ -1,7 +1,6 @@
 using Gardefou.Device.Radio;
 using Gardefou.Device.Storage;
 using Gardefou.Protocol.Keys;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gardefou.Device.Observations;
 
@@ -89,16 +88,15 @@ public sealed class ObservationStore
     /// <summary>Number of stored scan instances.</summary>
     public async Task<int> CountAsync(CancellationToken ct = default)
     {
-        await using var db = _storage.Open();
-        return await db.Sightings.CountAsync(ct);
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        return (await PlainSql.ListAsync<int>(connection, "SELECT COUNT(*) FROM sightings", ct))[0];
     }
 
     /// <summary>Erases observations older than <see cref="Retention"/>; returns how many.</summary>
     public async Task<int> EraseExpiredAsync(CancellationToken ct = default)
     {
         var oldest = (_clock.GetUtcNow() - Retention).ToUnixTimeSeconds();
-        await using var db = _storage.Open();
-        return await db.Sightings.Where(s => s.ScanTime < oldest).ExecuteDeleteAsync(ct);
+        return await PlainSql.ExecuteAsync(_storage, "DELETE FROM sightings WHERE ScanTime < $p0", ct, oldest);
     }
 
     internal static List<SightingRecord> Aggregate(DateTimeOffset scanTime, int secondsSinceLastScan, IReadOnlyList<RadioReception> receptions)

@@ -56,10 +56,10 @@ internal static class PhoneBench
             {
                 return 1;
             }
-            var table = new Table().AddColumns("path", "time (warm)", "CPU time (warm)", "time (first, with JIT)", "peak RSS", "RSS before the check (mapped files)", "managed allocated", "days");
+            var table = new Table().AddColumns("path", "time, warm (CPU)", "time (first, with JIT)", "peak RSS", "RSS before the check (of it mapped files)", "managed allocated", "days");
             foreach (var (name, m) in new[] { ("gardefou phone", gardefou), ("baseline (protocol reader + naive match)", naive) })
             {
-                table.AddRow(Markup.Escape(name), $"{m.WarmMs:0} ms", $"{m.WarmCpuMs:0} ms", $"{m.ColdMs:0} ms", $"{m.PeakRssMb:0.0} MB", $"{m.RssBeforeMb:0.0} MB ({m.FilesBeforeMb:0.0} MB)", $"{m.AllocatedMb:0.0} MB", Markup.Escape(string.Join(", ", m.Days)));
+                table.AddRow(Markup.Escape(name), $"{m.WarmMs:0} ms ({m.WarmCpuMs:0} ms)", $"{m.ColdMs:0} ms", $"{m.PeakRssMb:0.0} MB", $"{m.RssBeforeMb:0.0} MB ({m.FilesBeforeMb:0.0} MB)", $"{m.AllocatedMb:0.0} MB", Markup.Escape(string.Join(", ", m.Days)));
             }
             AnsiConsole.Write(table);
             Console.WriteLine("phone runtime: " + string.Join(' ', PhoneRuntime("gardefou").Select(e => $"{e.Name}={e.Value}")) + " (the baseline without the heap limit)");
