@@ -5,15 +5,17 @@ namespace Gardefou.Device.Storage;
 
 /// <summary>The phone's data directory and its SQLite database <c>phone.db</c>.</summary>
 /// <remarks>
-/// EF Core serves the phone's occasional writes; the exposure check reads through <see cref="OpenConnectionAsync"/>
-/// alone, so that a phone process that only checks never loads EF Core: its model, query compiler and their JIT-compiled
-/// code are about 45 MB of resident memory, more than the check itself needs.
+/// EF Core creates the database and serves setup, scans and reports. Opening a phone, the exposure check, the status
+/// and the chaff schedule go through <see cref="OpenConnectionAsync"/> (<see cref="PlainSql"/>) alone, so that a phone
+/// process that only checks never loads EF Core: its model, query compiler and their JIT-compiled code cost about
+/// 35 MB of resident memory, several times what the check itself needs.
 /// </remarks>
 internal sealed class PhoneStorage
 {
     public const string DatabaseFileName = "phone.db";
 
     private readonly string _createConnectionString;
+    // Typed object so that nothing in this class's shape names an EF Core type; built by the first Open().
     private object? _options;
 
     public PhoneStorage(string dataDirectory)
