@@ -20,11 +20,8 @@ public sealed partial class Phone
         }
         var now = _options.Clock.GetUtcNow();
         DateTimeOffset due;
-        await using (var db = _storage.Open())
-        {
-            var text = await db.GetAsync(Settings.NextChaff, ct);
-            due = text is null ? now : DateTimeOffset.FromUnixTimeSeconds(long.Parse(text, CultureInfo.InvariantCulture));
-        }
+        var text = await PlainSql.GetAsync(_storage, Settings.NextChaff, ct);
+        due = text is null ? now : DateTimeOffset.FromUnixTimeSeconds(long.Parse(text, CultureInfo.InvariantCulture));
         if (due > now)
         {
             return false;
@@ -43,12 +40,13 @@ public sealed partial class Phone
         {
             next = ChaffSchedule.Next(next, _options.ChaffPerDay, _options.Random);
         }
-        await using (var db = _storage.Open())
+        await using (var connection = await _storage.OpenConnectionAsync(ct))
         {
-            var sent = await db.GetAsync(Settings.ChaffSent, ct);
-            await db.SetAsync(Settings.NextChaff, next.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ct);
-            await db.SetAsync(Settings.ChaffSent, ((sent is null ? 0 : int.Parse(sent, CultureInfo.InvariantCulture)) + 1).ToString(CultureInfo.InvariantCulture), ct);
-            await db.SaveChangesAsync(ct);
+            var sent = await PlainSql.GetAsync(connection, Settings.ChaffSent, ct);
+            await using var transaction = connection.BeginTransaction();
+            await PlainSql.SetAsync(transaction, Settings.NextChaff, next.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ct);
+            await PlainSql.SetAsync(transaction, Settings.ChaffSent, ((sent is null ? 0 : int.Parse(sent, CultureInfo.InvariantCulture)) + 1).ToString(CultureInfo.InvariantCulture), ct);
+            await transaction.CommitAsync(ct);
         }
         return true;
     }
@@ -56,8 +54,7 @@ public sealed partial class Phone
     /// <summary>When the next dummy upload is due.</summary>
     public async Task<DateTimeOffset?> GetNextChaffAsync(CancellationToken ct = default)
     {
-        await using var db = _storage.Open();
-        var text = await db.GetAsync(Settings.NextChaff, ct);
+        var text = await PlainSql.GetAsync(_storage, Settings.NextChaff, ct);
         return text is null ? null : DateTimeOffset.FromUnixTimeSeconds(long.Parse(text, CultureInfo.InvariantCulture));
     }
 }

@@ -4,7 +4,6 @@ using Gardefou.Device.Network;
 using Gardefou.Device.Storage;
 using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Risk;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gardefou.Device;
 
@@ -29,10 +28,10 @@ public sealed partial class Phone
 
         string pem;
         string? lastPath;
-        await using (var db = _storage.Open())
+        await using (var connection = await _storage.OpenConnectionAsync(ct))
         {
-            pem = await db.GetAsync(Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
-            lastPath = await db.GetAsync(Settings.LastExportPath, ct);
+            pem = await PlainSql.GetAsync(connection, Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
+            lastPath = await PlainSql.GetAsync(connection, Settings.LastExportPath, ct);
         }
         using var publicKey = EcdsaPem.LoadPublicKey(pem);
 
@@ -42,26 +41,20 @@ public sealed partial class Phone
         foreach (var path in newPaths)
         {
             var uri = new Uri(Server, "v1/exports/" + path);
-            var export = await _http.SendAsync(
+            analysis ??= new ExposureAnalysis(await Observations.LoadAsync(ct), new RiskScorer(_options.Risk));
+            var days = await _http.SendAsync(
                 () => new HttpRequestMessage(HttpMethod.Get, uri),
-                async (response, token) => ReadVerified(await PhoneHttp.ReadCappedAsync(response, ExportFormat.MaxZipLength, token), publicKey),
+                async (response, token) => MatchVerified(await PhoneHttp.ReadCappedAsync(response, ExportFormat.MaxZipLength, token), publicKey, analysis),
                 ct);
-            analysis ??= new ExposureAnalysis(await Observations.GetAllAsync(ct), new RiskScorer(_options.Risk));
-            var days = analysis.DaysAtRisk(export);
 
-            await using var db = _storage.Open();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var known = (await db.ExposureDays.Select(d => d.Day).ToListAsync(ct)).ToHashSet();
+            // The file's days and the progress marker are committed together: a crash repeats the file, never skips it.
+            await using var connection = await _storage.OpenConnectionAsync(ct);
+            await using var transaction = connection.BeginTransaction();
             foreach (var day in days)
             {
-                var text = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                if (known.Add(text))
-                {
-                    db.ExposureDays.Add(new ExposureDayRecord { Day = text });
-                }
+                await PlainSql.ExecuteAsync(transaction, "INSERT OR IGNORE INTO exposure_days (Day) VALUES ($p0)", ct, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
-            await db.SetAsync(Settings.LastExportPath, path, ct);
-            await db.SaveChangesAsync(ct);
+            await PlainSql.SetAsync(transaction, Settings.LastExportPath, path, ct);
             await transaction.CommitAsync(ct);
             processed++;
         }
@@ -105,32 +98,41 @@ public sealed partial class Phone
         && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.');
 
     /// <summary>
-    /// From a downloaded export file to the days at risk: reads and verifies it with the pinned key, matches it against
-    /// every observation and scores the windows. Records nothing (the check records days with its progress marker).
+    /// From a downloaded export file to the days at risk: loads and indexes the observations, then reads the file once,
+    /// matching its keys chunk by chunk as they are parsed and hashed, verifies the signature with the pinned key, and
+    /// only then scores the matches. Records nothing (the check records days with its progress marker).
     /// </summary>
     public async Task<IReadOnlyList<DateOnly>> MatchExportFileAsync(Stream zip, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(zip);
-        string pem;
-        await using (var db = _storage.Open())
-        {
-            pem = await db.GetAsync(Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
-        }
+        var pem = await PlainSql.GetAsync(_storage, Settings.ExportPublicKeyPem, ct) ?? throw new PhoneException("No export public key is pinned.");
         using var publicKey = EcdsaPem.LoadPublicKey(pem);
-        DownloadedExport export;
+        var analysis = new ExposureAnalysis(await Observations.LoadAsync(ct), new RiskScorer(_options.Risk));
         try
         {
-            export = DownloadedExport.ReadVerified(zip, publicKey);
+            return analysis.DaysAtRisk(zip, publicKey);
         }
         catch (ExportFormatException e)
         {
             throw new PhoneException("The export file is refused: " + e.Message, e);
         }
-        var analysis = new ExposureAnalysis(await Observations.GetAllAsync(ct), new RiskScorer(_options.Risk));
-        return analysis.DaysAtRisk(export);
     }
 
-    /// <summary>Parses and verifies one downloaded export file; anything wrong makes it a corrupt download.</summary>
+    /// <summary>Reads, verifies and matches one downloaded export file; anything wrong makes it a corrupt download.</summary>
+    private static IReadOnlyList<DateOnly> MatchVerified(byte[] zip, System.Security.Cryptography.ECDsa publicKey, ExposureAnalysis analysis)
+    {
+        try
+        {
+            using var stream = new MemoryStream(zip, writable: false);
+            return analysis.DaysAtRisk(stream, publicKey);
+        }
+        catch (ExportFormatException e)
+        {
+            throw new CorruptResponseException("an export file is refused: " + e.Message, e);
+        }
+    }
+
+    /// <summary>Parses and verifies one downloaded export file into memory; anything wrong makes it a corrupt download.</summary>
     internal static DownloadedExport ReadVerified(byte[] zip, System.Security.Cryptography.ECDsa publicKey)
     {
         try

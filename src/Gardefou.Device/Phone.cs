@@ -5,7 +5,6 @@ using Gardefou.Device.Network;
 using Gardefou.Device.Observations;
 using Gardefou.Device.Radio;
 using Gardefou.Device.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gardefou.Device;
 
@@ -63,11 +62,18 @@ public sealed partial class Phone
         {
             throw new PhoneException($"No phone in '{storage.DataDirectory}': run 'gardefou phone init' first.");
         }
-        await using var db = storage.Open();
-        var server = await db.GetAsync(Settings.ServerUrl, ct) ?? throw new PhoneException("The phone's data is incomplete: run 'gardefou phone init' again.");
-        var verification = await db.GetAsync(Settings.VerificationUrl, ct) ?? server;
-        var apiKey = await db.GetAsync(Settings.ApiKey, ct);
-        var sunset = await db.GetAsync(Settings.SunsetDate, ct);
+        // A plain connection: opening a phone to check it must not load EF Core (see PhoneStorage).
+        string server;
+        string verification;
+        string? apiKey;
+        string? sunset;
+        await using (var connection = await storage.OpenConnectionAsync(ct))
+        {
+            server = await PlainSql.GetAsync(connection, Settings.ServerUrl, ct) ?? throw new PhoneException("The phone's data is incomplete: run 'gardefou phone init' again.");
+            verification = await PlainSql.GetAsync(connection, Settings.VerificationUrl, ct) ?? server;
+            apiKey = await PlainSql.GetAsync(connection, Settings.ApiKey, ct);
+            sunset = await PlainSql.GetAsync(connection, Settings.SunsetDate, ct);
+        }
         var phone = new Phone(storage, options, new Uri(server), new Uri(verification), apiKey,
             sunset is null ? null : DateOnly.ParseExact(sunset, "yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (await phone.EnforceSunsetAsync(ct))
@@ -124,25 +130,24 @@ public sealed partial class Phone
         await Observations.EraseExpiredAsync(ct);
         var oldestDay = DateOnly.FromDateTime((_options.Clock.GetUtcNow() - ObservationStore.Retention).UtcDateTime);
         var oldest = oldestDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await using var db = _storage.Open();
         // Days are stored as yyyy-MM-dd, so text order is date order.
-        await db.ExposureDays.Where(d => string.Compare(d.Day, oldest) < 0).ExecuteDeleteAsync(ct);
+        await PlainSql.ExecuteAsync(_storage, "DELETE FROM exposure_days WHERE Day < $p0", ct, oldest);
     }
 
     /// <summary>Counts and days for display.</summary>
     public async Task<PhoneStatus> GetStatusAsync(CancellationToken ct = default)
     {
-        await using var db = _storage.Open();
-        var days = await db.ExposureDays.AsNoTracking().Select(d => d.Day).ToListAsync(ct);
-        var sunset = await db.GetAsync(Settings.SunsetDate, ct);
-        var chaff = await db.GetAsync(Settings.ChaffSent, ct);
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        var days = await PlainSql.ListAsync<string>(connection, "SELECT Day FROM exposure_days", ct);
+        var sunset = await PlainSql.GetAsync(connection, Settings.SunsetDate, ct);
+        var chaff = await PlainSql.GetAsync(connection, Settings.ChaffSent, ct);
         return new PhoneStatus(
             Server,
-            await db.Keys.CountAsync(ct),
-            await db.Sightings.CountAsync(ct),
-            await db.GetAsync(Settings.LastExportPath, ct),
+            (await PlainSql.ListAsync<int>(connection, "SELECT COUNT(*) FROM keys", ct))[0],
+            (await PlainSql.ListAsync<int>(connection, "SELECT COUNT(*) FROM sightings", ct))[0],
+            await PlainSql.GetAsync(connection, Settings.LastExportPath, ct),
             [.. days.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).Order()],
-            await db.GetAsync(Settings.Reported, ct) is not null,
+            await PlainSql.GetAsync(connection, Settings.Reported, ct) is not null,
             chaff is null ? 0 : int.Parse(chaff, CultureInfo.InvariantCulture),
             sunset is null ? null : DateOnly.ParseExact(sunset, "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }

@@ -7,15 +7,16 @@ namespace Gardefou.Device.Exposure;
 
 public sealed partial class DownloadedExport
 {
-    private sealed class Parsed
-    {
-        public MatchKey[] Keys;
-        public byte[] ReportTypes;
-        public sbyte[] Onsets;
-        public int Count;
+    private const int MaxKeyMessage = 1024;
 
-        // Sized once from the entry length (a key takes at least 22 bytes on the wire), so arrays never double.
-        public Parsed(long binLength)
+    /// <summary>Every key, in arrays sized once from the entry length (a key takes at least 22 bytes on the wire).</summary>
+    private sealed class KeyCollector : ExportKeySink
+    {
+        public MatchKey[] Keys = [];
+        public byte[] ReportTypes = [];
+        public sbyte[] Onsets = [];
+
+        public override void Begin(long binLength)
         {
             var capacity = (int)Math.Clamp(binLength / 22, 16, ExportFormat.MaxExportBinLength / 22);
             Keys = new MatchKey[capacity];
@@ -23,59 +24,102 @@ public sealed partial class DownloadedExport
             Onsets = new sbyte[capacity];
         }
 
-        public int BatchNum = 1;
-        public int BatchSize = 1;
-
-        public void Add(MatchKey key, byte reportType, sbyte onset)
+        protected override void OnChunk(int firstIndex, ReadOnlySpan<MatchKey> keys, ReadOnlySpan<byte> reportTypes, ReadOnlySpan<sbyte> onsets)
         {
-            if (Count == Keys.Length)
+            var end = firstIndex + keys.Length;
+            if (end > Keys.Length)
             {
-                Array.Resize(ref Keys, Keys.Length * 2);
-                Array.Resize(ref ReportTypes, Keys.Length);
-                Array.Resize(ref Onsets, Keys.Length);
+                var capacity = Math.Max(end, Keys.Length * 2);
+                Array.Resize(ref Keys, capacity);
+                Array.Resize(ref ReportTypes, capacity);
+                Array.Resize(ref Onsets, capacity);
             }
-            Keys[Count] = key;
-            ReportTypes[Count] = reportType;
-            Onsets[Count] = onset;
-            Count++;
+            keys.CopyTo(Keys.AsSpan(firstIndex));
+            reportTypes.CopyTo(ReportTypes.AsSpan(firstIndex));
+            onsets.CopyTo(Onsets.AsSpan(firstIndex));
         }
     }
 
-    private static Parsed ParseBin(WireReader reader, long binLength)
+    private static (int Num, int Size) ParseBin(WireReader reader, ExportKeySink sink)
     {
         if (!reader.Take(ExportFormat.HeaderLength).SequenceEqual(ExportFormat.Header))
         {
             throw new ExportFormatException("export.bin does not start with the 'EK Export v1' header.");
         }
-        var parsed = new Parsed(binLength);
+        var (batchNum, batchSize) = (1, 1);
         while (!reader.AtEnd)
         {
+            // Fast path, nearly every field: a whole key message already in the window is parsed in place.
+            var window = reader.Peek(MaxKeyMessage + 12);
+            if (TryParseKeyInPlace(window, sink, out var consumed))
+            {
+                reader.Advance(consumed);
+                continue;
+            }
             var tag = reader.ReadVarint();
             var field = (int)(tag >> 3);
             var wireType = (int)(tag & 7);
             switch (field, wireType)
             {
-                case (4, 0): parsed.BatchNum = Int32Field(reader.ReadVarint()); break;
-                case (5, 0): parsed.BatchSize = Int32Field(reader.ReadVarint()); break;
+                case (4, 0): batchNum = Int32Field(reader.ReadVarint()); break;
+                case (5, 0): batchSize = Int32Field(reader.ReadVarint()); break;
                 case (7, 2) or (8, 2):
                     var length = reader.ReadVarint();
-                    if (length > 1024)
+                    if (length > MaxKeyMessage)
                     {
                         throw new ExportFormatException("A key message is implausibly long.");
                     }
-                    ParseKey(reader.Take((int)length), parsed);
+                    ParseKey(reader.Take((int)length), sink);
                     break;
                 default: reader.SkipField(wireType); break;
             }
         }
-        if (parsed.BatchNum < 1 || parsed.BatchSize < parsed.BatchNum)
+        sink.Flush();
+        if (batchNum < 1 || batchSize < batchNum)
         {
             throw new ExportFormatException("export.bin has an invalid batch number or size.");
         }
-        return parsed;
+        return (batchNum, batchSize);
     }
 
-    private static void ParseKey(ReadOnlySpan<byte> data, Parsed parsed)
+    /// <summary>
+    /// Parses one key field (7 or 8) from the start of <paramref name="window"/> if the whole of it is there; false,
+    /// with nothing consumed, for any other field or a message cut by the window's end.
+    /// </summary>
+    private static bool TryParseKeyInPlace(ReadOnlySpan<byte> window, ExportKeySink sink, out int consumed)
+    {
+        consumed = 0;
+        // Tags 7 and 8 with wire type 2 are the single bytes 0x3A and 0x42.
+        if (window.Length < 2 || (window[0] != 0x3A && window[0] != 0x42))
+        {
+            return false;
+        }
+        var at = 1;
+        ulong length;
+        if (window[1] < 0x80)
+        {
+            length = window[1];
+            at = 2;
+        }
+        else
+        {
+            var probe = window[..Math.Min(window.Length, 11)];
+            length = Varint(probe, ref at);
+        }
+        if (length > MaxKeyMessage)
+        {
+            throw new ExportFormatException("A key message is implausibly long.");
+        }
+        if ((ulong)(window.Length - at) < length)
+        {
+            return false;
+        }
+        ParseKey(window.Slice(at, (int)length), sink);
+        consumed = at + (int)length;
+        return true;
+    }
+
+    private static void ParseKey(ReadOnlySpan<byte> data, ExportKeySink sink)
     {
         ReadOnlySpan<byte> key = default;
         int? start = null;
@@ -109,7 +153,7 @@ public sealed partial class DownloadedExport
         {
             throw new ExportFormatException("A key lacks its rolling start or has a rolling period outside 1..144.");
         }
-        parsed.Add(new MatchKey(KeyOf(key), new KeyValidity(Interval(rollingStart), period)), reportType, onset);
+        sink.Add(new MatchKey(KeyOf(key), new KeyValidity(Interval(rollingStart), period)), reportType, onset);
     }
 
     private static bool VerifyAny(ReadOnlySpan<byte> list, byte[] digest, int batchNum, int batchSize, ECDsa publicKey)

@@ -10,9 +10,10 @@ namespace Gardefou.Device.Exposure;
 
 /// <summary>
 /// The keys of one downloaded export file, read for a phone's memory budget: <c>export.bin</c> is streamed once
-/// through a small window, hashed as it is parsed straight into compact arrays (24 bytes of key and validity plus two
-/// bytes of metadata per key, instead of protobuf objects), then the signature of <c>export.sig</c> is checked
-/// against that hash with the pinned key. Nothing is returned unless the signature verifies.
+/// through a small window and hashed as it is parsed, key by key, into an <see cref="ExportKeySink"/> (the exposure
+/// check matches each chunk of keys as it comes, so the file's keys are never held whole) or into compact arrays (24
+/// bytes of key and validity plus two bytes of metadata per key, instead of protobuf objects); then the signature of
+/// <c>export.sig</c> is checked against that hash with the pinned key. Nothing is returned unless it verifies.
 /// </summary>
 /// <remarks>
 /// It reads the same format as <see cref="ExportFileReader"/> (tests compare the two on real samples and written
@@ -51,6 +52,18 @@ public sealed partial class DownloadedExport
     /// <summary>Reads and verifies an export zip; throws <see cref="ExportFormatException"/> when malformed or not signed by <paramref name="publicKey"/>.</summary>
     public static DownloadedExport ReadVerified(Stream zip, ECDsa publicKey)
     {
+        var keys = new KeyCollector();
+        ReadVerified(zip, publicKey, keys);
+        return new DownloadedExport(keys.Keys, keys.ReportTypes, keys.Onsets, keys.Count);
+    }
+
+    /// <summary>
+    /// Streams the keys of an export zip into <paramref name="sink"/>, then verifies the signature; throws
+    /// <see cref="ExportFormatException"/> when malformed or not signed by <paramref name="publicKey"/>, in which case
+    /// nothing the sink received may be used.
+    /// </summary>
+    internal static void ReadVerified(Stream zip, ECDsa publicKey, ExportKeySink sink)
+    {
         ArgumentNullException.ThrowIfNull(zip);
         ArgumentNullException.ThrowIfNull(publicKey);
         try
@@ -63,10 +76,11 @@ public sealed partial class DownloadedExport
                 throw new ExportFormatException("An entry of the export file is larger than the format allows.");
             }
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            Parsed parsed;
+            (int Num, int Size) batch;
+            sink.Begin(bin.Length);
             using (var stream = bin.Open())
             {
-                parsed = ParseBin(new WireReader(stream, hash, ExportFormat.MaxExportBinLength), bin.Length);
+                batch = ParseBin(new WireReader(stream, hash, ExportFormat.MaxExportBinLength), sink);
             }
             var digest = hash.GetHashAndReset();
             byte[] signatures;
@@ -74,11 +88,10 @@ public sealed partial class DownloadedExport
             {
                 signatures = ReadAll(stream, ExportFormat.MaxSignatureFileLength);
             }
-            if (!VerifyAny(signatures, digest, parsed.BatchNum, parsed.BatchSize, publicKey))
+            if (!VerifyAny(signatures, digest, batch.Num, batch.Size, publicKey))
             {
                 throw new ExportFormatException("The export file is not signed by the pinned key.");
             }
-            return new DownloadedExport(parsed.Keys, parsed.ReportTypes, parsed.Onsets, parsed.Count);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException or OverflowException or IndexOutOfRangeException)
         {

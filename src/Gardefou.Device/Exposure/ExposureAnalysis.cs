@@ -1,8 +1,9 @@
+using System.Security.Cryptography;
 using Gardefou.Device.Observations;
+using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Matching;
 using Gardefou.Protocol.Risk;
-using Gardefou.Protocol.Time;
 
 namespace Gardefou.Device.Exposure;
 
@@ -12,85 +13,66 @@ namespace Gardefou.Device.Exposure;
 /// (transmit power from the now decryptable metadata minus the calibrated RSSI), group scan instances into one
 /// exposure window per key, UTC day and 30 minutes, and let the GAEN v2 risk model decide which days notify.
 /// </summary>
-internal sealed class ExposureAnalysis
+/// <remarks>
+/// The sighting index is built once per check and serves every file of it. Each file's keys are matched chunk by chunk
+/// while the file is read and hashed, and only the few keys that matched are kept; their matches are scored once the
+/// signature has verified, and dropped with the file otherwise.
+/// </remarks>
+internal sealed partial class ExposureAnalysis
 {
-    private readonly IReadOnlyList<Observation> _observations;
-    private static readonly TimeSpan s_maxWindow = TimeSpan.FromMinutes(30);
-
+    private readonly ObservationSet _observations;
     private readonly SightingIndex _index;
     private readonly RiskScorer _risk;
 
-    public ExposureAnalysis(IReadOnlyList<Observation> observations, RiskScorer risk)
+    public ExposureAnalysis(ObservationSet observations, RiskScorer risk)
     {
         _risk = risk;
         _observations = observations;
-        var sightings = new Sighting[observations.Count];
-        for (var i = 0; i < sightings.Length; i++)
-        {
-            sightings[i] = new Sighting(observations[i].Rpi, EnIntervalNumber.FromTime(observations[i].ScanTime), i);
-        }
-        _index = new SightingIndex(sightings);
+        _index = new SightingIndex(observations.Sightings);
     }
 
-    /// <summary>The days on which the keys of <paramref name="export"/> put this phone at risk.</summary>
-    public IReadOnlyList<DateOnly> DaysAtRisk(DownloadedExport export)
+    /// <summary>
+    /// Reads, verifies and matches one export zip; throws <see cref="Protocol.Export.ExportFormatException"/> when it
+    /// is malformed or not signed by <paramref name="publicKey"/>.
+    /// </summary>
+    public IReadOnlyList<DateOnly> DaysAtRisk(Stream zip, ECDsa publicKey)
     {
-        if (_observations.Count == 0 || export.Count == 0)
-        {
-            return [];
-        }
-        var keys = export.Keys;
-        var matches = ExposureMatcher.Match(keys.AsSpan(0, export.Count), _index);
-        if (matches.Count == 0)
-        {
-            return [];
-        }
+        var sink = new MatchingSink(_index);
+        DownloadedExport.ReadVerified(zip, publicKey, sink);
+        return Score(sink.Matches, sink.MatchedKeys);
+    }
 
-        var scans = new Dictionary<(int Key, DateOnly Day), List<(DateTimeOffset Time, ScanInstance Scan)>>();
-        var aemks = new Dictionary<int, DerivedKey>();
-        foreach (var match in matches)
-        {
-            var observation = _observations[_index[match.SightingIndex].Tag];
-            if (!aemks.TryGetValue(match.KeyIndex, out var aemk))
-            {
-                aemk = KeySchedule.DeriveAemk(keys[match.KeyIndex].Key);
-                aemks[match.KeyIndex] = aemk;
-            }
-            // The metadata, readable now that the key is public, carries the sender's transmit power.
-            var rpi = observation.Rpi;
-            var metadata = KeySchedule.DecryptMetadata(aemk, rpi, observation.Aem);
-            var typical = Math.Clamp(metadata.TransmitPowerDbm - observation.MeanRssiDbm, 0, ScanInstance.MaxAttenuationDb);
-            var minimum = Math.Clamp(metadata.TransmitPowerDbm - observation.MaxRssiDbm, 0, typical);
-            var day = DateOnly.FromDateTime(observation.ScanTime.UtcDateTime);
-            if (!scans.TryGetValue((match.KeyIndex, day), out var list))
-            {
-                list = [];
-                scans[(match.KeyIndex, day)] = list;
-            }
-            list.Add((observation.ScanTime, new ScanInstance(typical, minimum, Math.Min(observation.SecondsSinceLastScan, 86_400))));
-        }
+    /// <summary>Matches each chunk as it is read, keeping the matches and the metadata of the keys that matched.</summary>
+    private sealed class MatchingSink(SightingIndex index) : ExportKeySink
+    {
+        public List<SightingMatch> Matches { get; } = [];
 
-        var windows = new List<ExposureWindow>();
-        foreach (var ((keyIndex, day), list) in scans)
+        public Dictionary<int, MatchedKey> MatchedKeys { get; } = [];
+
+        protected override void OnChunk(int firstIndex, ReadOnlySpan<MatchKey> keys, ReadOnlySpan<byte> reportTypes, ReadOnlySpan<sbyte> onsets)
         {
-            var reportType = _risk.Configuration.ReportTypeFor(export.ReportTypeOf(keyIndex));
-            var infectiousness = _risk.Configuration.InfectiousnessFor(export.DaysSinceOnsetOf(keyIndex));
-            // GAEN windows last at most 30 minutes; longer exposures to one key make several windows.
-            list.Sort((a, b) => a.Time.CompareTo(b.Time));
-            var windowStart = list[0].Time;
-            var current = new List<ScanInstance>();
-            foreach (var (time, scan) in list)
+            if (index.Count == 0)
             {
-                if (time - windowStart >= s_maxWindow)
-                {
-                    windows.Add(new ExposureWindow(day, reportType, infectiousness, CalibrationConfidence.Lowest, current));
-                    current = [];
-                    windowStart = time;
-                }
-                current.Add(scan);
+                return;
             }
-            windows.Add(new ExposureWindow(day, reportType, infectiousness, CalibrationConfidence.Lowest, current));
+            var before = Matches.Count;
+            ExposureMatcher.Match(keys, index, Matches);
+            for (var m = before; m < Matches.Count; m++)
+            {
+                var match = Matches[m];
+                var inChunk = match.KeyIndex;
+                var keyIndex = firstIndex + inChunk;
+                Matches[m] = match with { KeyIndex = keyIndex };
+                MatchedKeys.TryAdd(keyIndex, new MatchedKey(keys[inChunk].Key, reportTypes[inChunk], onsets[inChunk]));
+            }
         }
-        return [.. _risk.SummarizeDays(windows).Where(_risk.ShouldNotify).Select(d => d.Day)];
+    }
+
+    /// <summary>A key that matched, with what scoring needs of it.</summary>
+    private readonly record struct MatchedKey(TemporaryExposureKey Key, byte ReportTypeCode, sbyte OnsetCode)
+    {
+        public ReportType? ReportType => ReportTypeCode == DownloadedExport.NoReportType ? null : (ReportType)ReportTypeCode;
+
+        public int? DaysSinceOnset => OnsetCode == DownloadedExport.NoOnset ? null : OnsetCode;
     }
 }

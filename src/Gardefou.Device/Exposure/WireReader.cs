@@ -54,6 +54,27 @@ internal sealed class WireReader
         return span;
     }
 
+    /// <summary>
+    /// The unread bytes in the window, topped up first so that at least <paramref name="wanted"/> (at most
+    /// <see cref="Window"/>) are there unless the stream ends sooner; nothing is consumed until <see cref="Advance"/>.
+    /// </summary>
+    /// <remarks>This lets the parser read whole key messages straight from the window instead of byte by byte.</remarks>
+    public ReadOnlySpan<byte> Peek(int wanted)
+    {
+        Fill(Math.Min(wanted, Window), mayEnd: true);
+        return _buffer.AsSpan(_position, _length - _position);
+    }
+
+    /// <summary>Consumes <paramref name="count"/> bytes of those <see cref="Peek"/> returned.</summary>
+    public void Advance(int count)
+    {
+        if ((uint)count > (uint)(_length - _position))
+        {
+            throw new ExportFormatException("export.bin is truncated.");
+        }
+        _position += count;
+    }
+
     /// <summary>Consumes <paramref name="count"/> bytes of any size (unknown fields).</summary>
     public void Skip(long count)
     {

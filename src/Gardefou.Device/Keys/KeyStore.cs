@@ -108,8 +108,7 @@ public sealed class KeyStore
     public async Task<int> EraseExpiredAsync(CancellationToken ct = default)
     {
         var oldestKeptEnd = EnIntervalNumber.FromTime(_clock.GetUtcNow() - Retention).Value;
-        await using var db = _storage.Open();
-        return await db.Keys.Where(k => k.RollingStart + k.RollingPeriod <= oldestKeptEnd).ExecuteDeleteAsync(ct);
+        return await PlainSql.ExecuteAsync(_storage, "DELETE FROM keys WHERE RollingStart + RollingPeriod <= $p0", ct, oldestKeptEnd);
     }
 
     private static DeviceKey ToDeviceKey(KeyRecord record) =>

@@ -10,9 +10,7 @@ namespace Gardefou.Device.Network;
 /// </summary>
 internal sealed class PhoneHttp
 {
-    private static readonly HttpClient s_shared = new() { Timeout = TimeSpan.FromSeconds(30) };
-
-    private readonly HttpClient _client;
+    private readonly PhoneOptions _options;
     private readonly RetryPolicy _retry;
     private readonly Random _random;
     private readonly TimeProvider _clock;
@@ -20,7 +18,7 @@ internal sealed class PhoneHttp
 
     public PhoneHttp(PhoneOptions options, string? apiKey)
     {
-        _client = options.Http ?? s_shared;
+        _options = options;
         _retry = options.Retry;
         _random = options.Random;
         _clock = options.Clock;
@@ -60,7 +58,7 @@ internal sealed class PhoneHttp
             try
             {
                 using var message = request();
-                using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
+                using var response = await Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
                 if (response.IsSuccessStatusCode)
                 {
                     return await read(response, ct);
@@ -137,5 +135,14 @@ internal sealed class PhoneHttp
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>The client: the caller's, or one shared client created on the first request.</summary>
+    /// <remarks>Not at construction: opening a phone only to check an export file then never loads the HTTP stack.</remarks>
+    private HttpClient Client => _options.Http ?? SharedClient.Instance;
+
+    private static class SharedClient
+    {
+        public static readonly HttpClient Instance = new() { Timeout = TimeSpan.FromSeconds(30) };
     }
 }

@@ -1,7 +1,6 @@
 using Gardefou.Device.Radio;
 using Gardefou.Device.Storage;
 using Gardefou.Protocol.Keys;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gardefou.Device.Observations;
 
@@ -63,52 +62,41 @@ public sealed class ObservationStore
     }
 
     /// <summary>Every stored scan instance, oldest first.</summary>
-    /// <remarks>
-    /// Read with a plain data reader into value types: an exposure check loads every observation, and materializing
-    /// tens of thousands of entities costs more than the rest of the check.
-    /// </remarks>
     public async Task<IReadOnlyList<Observation>> GetAllAsync(CancellationToken ct = default)
     {
-        await using var db = _storage.Open();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Rpi, Aem, ScanTime, MaxRssi, MeanRssi, SecondsSinceLastScan FROM sightings ORDER BY ScanTime, Id";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var observations = new List<Observation>();
-        while (await reader.ReadAsync(ct))
+        var set = await LoadAsync(ct);
+        var observations = new Observation[set.Count];
+        for (var i = 0; i < observations.Length; i++)
         {
-            // GetFieldValue copies the blob once; GetBytes would open a blob stream per call, far costlier.
-            var rpi = reader.GetFieldValue<byte[]>(0);
-            var aem = reader.GetFieldValue<byte[]>(1);
-            if (rpi.Length != RollingProximityIdentifier.Size || aem.Length != AssociatedEncryptedMetadata.Size)
-            {
-                continue; // a row this library did not write; it cannot be an identifier
-            }
-            observations.Add(new Observation(
-                RollingProximityIdentifier.FromBytes(rpi),
-                AssociatedEncryptedMetadata.FromBytes(aem),
-                DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2)),
-                reader.GetInt32(3),
-                reader.GetInt32(4),
-                reader.GetInt32(5)));
+            observations[i] = set[i];
         }
         return observations;
+    }
+
+    /// <summary>Every stored scan instance, oldest first, in the compact form of an exposure check.</summary>
+    /// <remarks>
+    /// Read on a plain connection, statement by statement through SQLite's own API: an exposure check loads every
+    /// observation, and neither EF Core (see <see cref="PhoneStorage"/>) nor a data reader's two blob copies per row
+    /// are worth their cost there; the identifiers are read straight from SQLite's row buffer.
+    /// </remarks>
+    internal async Task<ObservationSet> LoadAsync(CancellationToken ct)
+    {
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        return SightingRows.ReadAll(connection.Handle!, ct);
     }
 
     /// <summary>Number of stored scan instances.</summary>
     public async Task<int> CountAsync(CancellationToken ct = default)
     {
-        await using var db = _storage.Open();
-        return await db.Sightings.CountAsync(ct);
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        return (await PlainSql.ListAsync<int>(connection, "SELECT COUNT(*) FROM sightings", ct))[0];
     }
 
     /// <summary>Erases observations older than <see cref="Retention"/>; returns how many.</summary>
     public async Task<int> EraseExpiredAsync(CancellationToken ct = default)
     {
         var oldest = (_clock.GetUtcNow() - Retention).ToUnixTimeSeconds();
-        await using var db = _storage.Open();
-        return await db.Sightings.Where(s => s.ScanTime < oldest).ExecuteDeleteAsync(ct);
+        return await PlainSql.ExecuteAsync(_storage, "DELETE FROM sightings WHERE ScanTime < $p0", ct, oldest);
     }
 
     internal static List<SightingRecord> Aggregate(DateTimeOffset scanTime, int secondsSinceLastScan, IReadOnlyList<RadioReception> receptions)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
-using System.Text.Json;
 using Gardefou.Device.Observations;
 using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Keys;
@@ -11,7 +10,10 @@ using Gardefou.Protocol.Time;
 
 namespace Gardefou.Cli.Commands.Bench;
 
-/// <summary>One measurement in a fresh process pinned to one core: a cold run (with JIT), then a warm run with peak memory.</summary>
+/// <summary>
+/// One measurement in a fresh process pinned to one core: a cold run (with JIT), then a warm run with its wall-clock
+/// and CPU time and the process's peak resident memory as the kernel counts it (VmHWM).
+/// </summary>
 internal static class PhoneBenchChild
 {
     public static async Task<int> RunAsync(string dir, string mode, CancellationToken ct)
@@ -37,14 +39,14 @@ internal static class PhoneBenchChild
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         ResetPeakRss();
-        var before = PeakRssMb();
+        var before = PhoneBenchMemory.Read();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        watch.Restart();
+        var running = Timing.Start();
         var days = await run();
-        var warm = watch.Elapsed.TotalMilliseconds;
+        var timing = running.Stop();
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
-        var measure = new PhoneBenchMeasure(cold, warm, PeakRssMb(), before, allocatedMb, [.. days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
-        Console.WriteLine(JsonSerializer.Serialize(measure));
+        var measure = new PhoneBenchMeasure(cold, timing.Wall.TotalMilliseconds, timing.Cpu.TotalMilliseconds, PeakRssMb(), before.RssMb, before.FileMb, allocatedMb, [.. days.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+        Console.WriteLine(measure.ToJson());
         return 0;
     }
 
