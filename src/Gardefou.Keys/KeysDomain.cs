@@ -40,6 +40,7 @@ public static class KeysDomain
         services.AddDbContext<KeysDbContext>(db => KeysDatabase.Configure(db, storage));
         services.AddSingleton<KeysSecrets>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<UploadWriter>();
         services.AddSingleton<ChaffLatency>();
         services.AddSingleton<HealthAuthorityTrust>();
         services.AddHttpClient();
