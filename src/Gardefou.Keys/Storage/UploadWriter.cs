@@ -20,7 +20,7 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
     /// <summary>Most uploads in one transaction (at most 30 keys each), which bounds the time a group holds the write lock.</summary>
     public const int MaxUploadsPerTransaction = 256;
 
-    private readonly Channel<PendingUpload> _queue = Channel.CreateUnbounded<PendingUpload>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingUpload> _queue = Channel.CreateUnbounded<PendingUpload>();
     private readonly KeyRowInserter _inserter;
     private readonly WriteGate _gate;
     private readonly ILogger<UploadWriter> _logger;
