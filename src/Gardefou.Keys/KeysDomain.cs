@@ -37,9 +37,12 @@ public static class KeysDomain
             .Validate(o => o.ResponseSize is >= 1024 and <= 16384, "Keys:ResponseSize must be 1024 to 16384 bytes.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KeysOptions>>().Value);
-        services.AddDbContext<KeysDbContext>(db => KeysDatabase.Configure(db, storage));
+        // Options built once, not per request: building them (and EF's lookup of its internal services by options)
+        // cost more CPU per publish than inserting the keys.
+        services.AddDbContext<KeysDbContext>(db => KeysDatabase.Configure(db, storage), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddSingleton<KeysSecrets>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<UploadWriter>();
         services.AddSingleton<ChaffLatency>();
         services.AddSingleton<HealthAuthorityTrust>();
         services.AddHttpClient();

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(101, LogLevel.Information, "Publish refused: {Code}")]
     public static partial void PublishRefused(ILogger logger, string code);
 
+    [LoggerMessage(102, LogLevel.Error, "Storing an upload failed ({ExceptionType}, code {Code}); nothing of it was stored and its request was refused")]
+    public static partial void UploadStoreFailed(ILogger logger, string exceptionType, string code);
+
     [LoggerMessage(110, LogLevel.Information, "Export {Series} window {WindowStart:o} to {WindowEnd:o}: {Keys} keys ({Padding} padding), {Revised} revised, {Files} files")]
     public static partial void Exported(ILogger logger, string series, DateTimeOffset windowStart, DateTimeOffset windowEnd, int keys, int padding, int revised, int files);
 

@@ -19,10 +19,29 @@ internal static class KeysDatabase
         }
         else
         {
-            var path = storage.SqlitePath ?? throw new InvalidOperationException("Keys storage needs a SQLite path or a PostgreSQL connection string.");
-            options.UseSqlite($"Data Source={path};Pooling=True;Default Timeout=30");
+            options.UseSqlite(SqliteConnectionString(storage));
             options.AddInterceptors(SqlitePragmas.Instance);
         }
+    }
+
+    /// <summary>The SQLite connection string of <paramref name="storage"/>.</summary>
+    public static string SqliteConnectionString(KeysStorage storage)
+    {
+        var path = storage.SqlitePath ?? throw new InvalidOperationException("Keys storage needs a SQLite path or a PostgreSQL connection string.");
+        return $"Data Source={path};Pooling=True;Default Timeout=30";
+    }
+
+    /// <summary>
+    /// The per-connection settings of every SQLite connection of the domain. <c>synchronous=FULL</c> syncs the
+    /// write-ahead log at each commit, so a key acknowledged to a device survives a power loss as well as a crash
+    /// (NORMAL could lose the last commits on power loss). Group commit (<see cref="UploadWriter"/>) pays that
+    /// sync once per group of uploads rather than once per upload.
+    /// </summary>
+    public static void ApplySqlitePragmas(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -64,24 +83,17 @@ internal static class KeysDatabase
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>WAL with synchronous=NORMAL: durable across process crashes and fast enough for a thousand commits a second.</summary>
+    /// <summary>Applies <see cref="ApplySqlitePragmas"/> to each connection EF Core opens.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
 
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => ApplySqlitePragmas(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            Apply(connection);
+            ApplySqlitePragmas(connection);
             return Task.CompletedTask;
-        }
-
-        private static void Apply(DbConnection connection)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-            command.ExecuteNonQuery();
         }
     }
 }

@@ -14,9 +14,9 @@ namespace Gardefou.Cli.Commands.Bench;
 /// <summary>The load phases: certificates issued through the verification API, the baseline, the timed publishes.</summary>
 internal static partial class ServerBench
 {
-    private sealed record PhaseResult(int Succeeded, int Failed, TimeSpan Elapsed, double P50, double P99);
+    private sealed record PhaseResult(int Succeeded, int Failed, TimeSpan Elapsed, double P50, double P99, TimeSpan Cpu);
 
-    private sealed record Baseline(double PerSecond, double P50, double P99, int Failed);
+    private sealed record Baseline(double PerSecond, double P50, double P99, int Failed, TimeSpan Cpu, int Requests);
 
     /// <summary>Issue → verify → certificate for each upload, through the real API, before the timed phase.</summary>
     private static async Task<ConcurrentQueue<byte[]>> PrepareAsync(HttpClient http, string apiKey, int count, int clients, Table table, CancellationToken ct)
@@ -98,6 +98,7 @@ internal static partial class ServerBench
     {
         var latencies = new ConcurrentBag<double>();
         var failed = 0;
+        var cpu = ProcessCpu();
         var deadline = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, clients), new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, async (_, token) =>
@@ -115,9 +116,10 @@ internal static partial class ServerBench
             }
         });
         var elapsed = Stopwatch.GetElapsedTime(started);
+        cpu = ProcessCpu() - cpu;
         var list = latencies.ToList();
         var (p50, p99) = Percentiles(list);
-        return new Baseline(list.Count / elapsed.TotalSeconds, p50, p99, failed);
+        return new Baseline(list.Count / elapsed.TotalSeconds, p50, p99, failed, cpu, list.Count);
     }
 
     private static async Task<PhaseResult> PublishPhaseAsync(HttpClient http, ConcurrentQueue<byte[]> bodies, int clients, TimeSpan duration, CancellationToken ct)
@@ -125,6 +127,7 @@ internal static partial class ServerBench
         var latencies = new ConcurrentBag<double>();
         var succeeded = 0;
         var failed = 0;
+        var cpu = ProcessCpu();
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await AnsiConsole.Status().StartAsync($"Publishing with {clients} clients for up to {duration.TotalSeconds:0} s…", async _ =>
@@ -149,7 +152,15 @@ internal static partial class ServerBench
                 }
             }));
         var elapsed = Stopwatch.GetElapsedTime(started);
+        cpu = ProcessCpu() - cpu;
         var (p50, p99) = Percentiles([.. latencies]);
-        return new PhaseResult(succeeded, failed, elapsed, p50, p99);
+        return new PhaseResult(succeeded, failed, elapsed, p50, p99, cpu);
+    }
+
+    /// <summary>CPU time of this process (server and clients together): unlike wall-clock rates, it barely moves when other work shares the cores.</summary>
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }

@@ -67,7 +67,10 @@ internal static partial class ServerBench
             var table = new Table().AddColumns("measure", "value", "baseline (same run)", "target");
             var prepared = await PrepareAsync(http, apiKey, uploadCount, clients, table, ct);
             var baseline = await HealthBaselineAsync(http, clients, Math.Min(3, seconds), ct);
+            var writer = host.Services.GetRequiredService<UploadWriter>();
+            var (transactions, grouped) = (writer.Transactions, writer.StoredUploads);
             var result = await PublishPhaseAsync(http, prepared, clients, TimeSpan.FromSeconds(seconds), ct);
+            (transactions, grouped) = (writer.Transactions - transactions, writer.StoredUploads - grouped);
 
             await using (var scope = host.Services.CreateAsyncScope())
             {
@@ -75,6 +78,12 @@ internal static partial class ServerBench
                 var lost = ((long)result.Succeeded * KeysPerUpload) - stored;
                 table.AddRow("authorized publishes / s", $"{result.Succeeded / result.Elapsed.TotalSeconds:N0} ({result.Succeeded:N0} in {result.Elapsed.TotalSeconds:F1} s, {result.Failed} failed)", $"{baseline.PerSecond:N0} /health/live round trips / s", "≥ 1,000");
                 table.AddRow("publish latency p50 / p99", $"{result.P50:F2} ms / {result.P99:F2} ms", $"{baseline.P50:F2} ms / {baseline.P99:F2} ms (/health/live, {baseline.Failed} failed)", "p99 ≤ 100 ms");
+                table.AddRow(
+                    "CPU per publish (server + clients, one process)",
+                    $"{result.Cpu.TotalMilliseconds / Math.Max(1, result.Succeeded + result.Failed):F3} ms ({result.Cpu.TotalSeconds:F1} s CPU over {result.Elapsed.TotalSeconds:F1} s)",
+                    $"{baseline.Cpu.TotalMilliseconds / Math.Max(1, baseline.Requests):F3} ms per /health/live",
+                    "-");
+                table.AddRow("uploads per commit (group commit)", $"{grouped / (double)Math.Max(1, transactions):F1} ({grouped:N0} uploads in {transactions:N0} transactions, SQLite synchronous=FULL)", "-", "-");
                 table.AddRow("keys lost", $"{lost} ({stored:N0} rows for {result.Succeeded:N0} × {KeysPerUpload} keys)", "-", "0");
             }
             await ExportAsync(exportKeys, data.FullName, table, ct);

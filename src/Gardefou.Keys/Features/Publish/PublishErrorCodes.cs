@@ -11,4 +11,5 @@ public static class PublishErrorCodes
     public const string KeyAlreadyRevised = "key_already_revised";
     public const string InvalidReportTypeTransition = "invalid_report_type_transition";
     public const string Sunset = "service_sunset";
+    public const string InternalError = "internal_error";
 }

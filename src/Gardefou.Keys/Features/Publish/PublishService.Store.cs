@@ -2,9 +2,7 @@ using Gardefou.Keys.Storage;
 using Gardefou.Protocol.Certificates;
 using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Time;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Gardefou.Keys.Features.Publish;
 
@@ -15,6 +13,12 @@ public sealed partial class PublishService
     public static readonly TimeSpan Embargo = TimeSpan.FromHours(2);
 
     private const int MaxDaysSinceOnset = 14;
+
+    private static readonly PublishError s_alreadyPublished = new(400, PublishErrorCodes.MissingRevisionToken,
+        "Some of these keys were already published; only the revisionToken of that upload can change them.");
+
+    private static readonly PublishError s_storageFailed = new(503, PublishErrorCodes.InternalError,
+        "The keys could not be stored and none of them was published; retry later.");
 
     private async Task<(int Inserted, int Revised, PublishError? Error)> StoreAsync(
         PublishRequest request, SubmittedKey[] keys, VerificationCertificate certificate, DateTimeOffset now, CancellationToken ct)
@@ -37,11 +41,34 @@ public sealed partial class PublishService
             }
         }
 
+        if (byKey.Count == 0)
+        {
+            // The common case, a first upload: straight to the group-commit writer, no change tracking.
+            if (exportType is not { } reportType)
+            {
+                // Keys certified negative are never published.
+                return (0, 0, null);
+            }
+            var rows = NewRows(request, keys, type, reportType, onset, nowSeconds, createdHour);
+            var stored = await _uploads.StoreAsync(rows);
+            return stored switch
+            {
+                UploadStoreResult.Stored => (rows.Length, 0, null),
+                UploadStoreResult.Duplicate => (0, 0, s_alreadyPublished),
+                _ => (0, 0, s_storageFailed),
+            };
+        }
+        return await ReviseAsync(request, keys, byKey, type, exportType, onset, nowSeconds, createdHour, ct);
+    }
+
+    private async Task<(int Inserted, int Revised, PublishError? Error)> ReviseAsync(PublishRequest request, SubmittedKey[] keys, Dictionary<string, RevisableKey> byKey,
+        CertificateReportType type, ReportType? exportType, int? onset, long nowSeconds, long createdHour, CancellationToken ct)
+    {
         var inserted = 0;
         var revised = 0;
         foreach (var key in keys)
         {
-            var existing = byKey.Count == 0 ? null : await _db.DiagnosisKeys.FindAsync([key.Key.ToArray()], ct);
+            var existing = await _db.DiagnosisKeys.FindAsync([key.Key.ToArray()], ct);
             if (existing is not null)
             {
                 var error = Revise(existing, key, byKey, type, createdHour);
@@ -57,19 +84,7 @@ public sealed partial class PublishService
                 // Keys certified negative are never published.
                 continue;
             }
-            var endSeconds = (long)key.End * EnIntervalNumber.SecondsPerInterval;
-            _db.DiagnosisKeys.Add(new DiagnosisKeyRow
-            {
-                KeyData = key.Key.ToArray(),
-                RollingStart = key.RollingStart,
-                RollingPeriod = key.RollingPeriod,
-                TransmissionRisk = key.TransmissionRisk != 0 ? key.TransmissionRisk : type.DefaultTransmissionRisk(),
-                ReportType = (int)reportType,
-                DaysSinceOnset = DaysSinceOnset(key.RollingStart, onset),
-                Traveler = request.Traveler ?? false,
-                CreatedHour = createdHour,
-                PublishableFrom = endSeconds > nowSeconds ? endSeconds + (long)Embargo.TotalSeconds : createdHour,
-            });
+            _db.DiagnosisKeys.Add(NewRow(request, key, type, reportType, onset, nowSeconds, createdHour));
             inserted++;
         }
 
@@ -80,13 +95,39 @@ public sealed partial class PublishService
                 await _db.SaveChangesAsync(ct);
             }
         }
-        catch (DbUpdateException exception) when (IsDuplicateKey(exception))
+        catch (DbUpdateException exception) when (StorageErrors.IsDuplicateKey(exception))
         {
             _db.ChangeTracker.Clear();
-            return (0, 0, new PublishError(400, PublishErrorCodes.MissingRevisionToken,
-                "Some of these keys were already published; only the revisionToken of that upload can change them."));
+            return (0, 0, s_alreadyPublished);
         }
         return (inserted, revised, null);
+    }
+
+    private static DiagnosisKeyRow[] NewRows(PublishRequest request, SubmittedKey[] keys, CertificateReportType type, ReportType reportType, int? onset, long nowSeconds, long createdHour)
+    {
+        var rows = new DiagnosisKeyRow[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            rows[i] = NewRow(request, keys[i], type, reportType, onset, nowSeconds, createdHour);
+        }
+        return rows;
+    }
+
+    private static DiagnosisKeyRow NewRow(PublishRequest request, SubmittedKey key, CertificateReportType type, ReportType reportType, int? onset, long nowSeconds, long createdHour)
+    {
+        var endSeconds = (long)key.End * EnIntervalNumber.SecondsPerInterval;
+        return new DiagnosisKeyRow
+        {
+            KeyData = key.Key.ToArray(),
+            RollingStart = key.RollingStart,
+            RollingPeriod = key.RollingPeriod,
+            TransmissionRisk = key.TransmissionRisk != 0 ? key.TransmissionRisk : type.DefaultTransmissionRisk(),
+            ReportType = (int)reportType,
+            DaysSinceOnset = DaysSinceOnset(key.RollingStart, onset),
+            Traveler = request.Traveler ?? false,
+            CreatedHour = createdHour,
+            PublishableFrom = endSeconds > nowSeconds ? endSeconds + (long)Embargo.TotalSeconds : createdHour,
+        };
     }
 
     private static PublishError? Revise(DiagnosisKeyRow existing, SubmittedKey key, Dictionary<string, RevisableKey> token, CertificateReportType type, long revisedHour)
@@ -137,11 +178,4 @@ public sealed partial class PublishService
         var current = EnIntervalNumber.FromTime(now).Value;
         return value <= current && value >= current - (28 * EnIntervalNumber.IntervalsPerDay) ? value : null;
     }
-
-    private static bool IsDuplicateKey(DbUpdateException exception) => exception.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

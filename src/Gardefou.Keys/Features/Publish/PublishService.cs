@@ -21,10 +21,11 @@ public sealed partial class PublishService
     private readonly HealthAuthorityTrust _trust;
     private readonly ChaffLatency _chaff;
     private readonly WriteGate _writes;
+    private readonly UploadWriter _uploads;
     private readonly TimeProvider _clock;
     private readonly ILogger<PublishService> _logger;
 
-    public PublishService(KeysDbContext db, KeysSecrets secrets, KeysOptions options, HealthAuthorityTrust trust, ChaffLatency chaff, WriteGate writes, TimeProvider clock, ILogger<PublishService> logger)
+    public PublishService(KeysDbContext db, KeysSecrets secrets, KeysOptions options, HealthAuthorityTrust trust, ChaffLatency chaff, WriteGate writes, UploadWriter uploads, TimeProvider clock, ILogger<PublishService> logger)
     {
         _db = db;
         _secrets = secrets;
@@ -32,6 +33,7 @@ public sealed partial class PublishService
         _trust = trust;
         _chaff = chaff;
         _writes = writes;
+        _uploads = uploads;
         _clock = clock;
         _logger = logger;
     }

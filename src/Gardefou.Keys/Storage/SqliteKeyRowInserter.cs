@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+
+namespace Gardefou.Keys.Storage;
+
+/// <summary>
+/// SQLite: one long-lived connection and one prepared INSERT, rebound per row. SQLite has a single writer anyway,
+/// so a dedicated connection costs nothing and saves reopening (and re-applying pragmas) per transaction.
+/// </summary>
+internal sealed class SqliteKeyRowInserter : KeyRowInserter
+{
+    private readonly string _connectionString;
+    private SqliteConnection? _connection;
+    private SqliteCommand? _insert;
+
+    public SqliteKeyRowInserter(KeysStorage storage) => _connectionString = KeysDatabase.SqliteConnectionString(storage);
+
+    public override Task InsertAsync(IReadOnlyList<DiagnosisKeyRow[]> uploads, CancellationToken ct)
+    {
+        var insert = _insert ?? Prepare();
+        try
+        {
+            // BEGIN IMMEDIATE: take the write lock now rather than fail to upgrade a read lock half-way.
+            using var transaction = _connection!.BeginTransaction(deferred: false);
+            insert.Transaction = transaction;
+            var p = insert.Parameters;
+            foreach (var rows in uploads)
+            {
+                foreach (var row in rows)
+                {
+                    p[0].Value = row.KeyData;
+                    p[1].Value = row.RollingStart;
+                    p[2].Value = row.RollingPeriod;
+                    p[3].Value = row.TransmissionRisk;
+                    p[4].Value = row.ReportType;
+                    p[5].Value = row.DaysSinceOnset is { } days ? days : DBNull.Value;
+                    p[6].Value = row.Traveler;
+                    p[7].Value = row.CreatedHour;
+                    p[8].Value = row.PublishableFrom;
+                    insert.ExecuteNonQuery();
+                }
+            }
+            transaction.Commit();
+            return Task.CompletedTask;
+        }
+        catch
+        {
+            // The transaction was rolled back by its disposal; start the next one on a fresh connection in case
+            // this one is in a state we cannot see (I/O error, interrupted statement).
+            Close();
+            throw;
+        }
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Close();
+        return ValueTask.CompletedTask;
+    }
+
+    private SqliteCommand Prepare()
+    {
+        _connection = new SqliteConnection(_connectionString);
+        _connection.Open();
+        KeysDatabase.ApplySqlitePragmas(_connection);
+        var insert = _connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO "diagnosis_keys" ("KeyData", "RollingStart", "RollingPeriod", "TransmissionRisk", "ReportType", "DaysSinceOnset", "Traveler", "CreatedHour", "PublishableFrom")
+            VALUES ($k, $s, $p, $t, $r, $d, $v, $c, $f)
+            """;
+        insert.Parameters.Add("$k", SqliteType.Blob);
+        insert.Parameters.Add("$s", SqliteType.Integer);
+        insert.Parameters.Add("$p", SqliteType.Integer);
+        insert.Parameters.Add("$t", SqliteType.Integer);
+        insert.Parameters.Add("$r", SqliteType.Integer);
+        insert.Parameters.Add("$d", SqliteType.Integer);
+        insert.Parameters.Add("$v", SqliteType.Integer);
+        insert.Parameters.Add("$c", SqliteType.Integer);
+        insert.Parameters.Add("$f", SqliteType.Integer);
+        insert.Prepare();
+        _insert = insert;
+        return insert;
+    }
+
+    private void Close()
+    {
+        _insert?.Dispose();
+        _insert = null;
+        _connection?.Dispose();
+        _connection = null;
+    }
+}
