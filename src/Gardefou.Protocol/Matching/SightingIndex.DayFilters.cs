@@ -18,7 +18,7 @@ public sealed partial class SightingIndex
     private int _firstFilterDay;
     private int _filterDays;
     private int _dayWordsLog2;
-    private int _dayFilterShift;
+    private uint _dayWordMask;
     private long _firstHeard;
     private long _lastHeard;
 
@@ -30,7 +30,7 @@ public sealed partial class SightingIndex
 
     internal int DayWordsLog2 => _dayWordsLog2;
 
-    internal int DayFilterShift => _dayFilterShift;
+    internal uint DayWordMask => _dayWordMask;
 
     /// <summary>
     /// Which filter serves a key: the index of its day filter, <c>-1</c> for the global filter (keys that do not
@@ -92,16 +92,16 @@ public sealed partial class SightingIndex
         }
         var bits = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, busiest))) + 7, MinFilterBits, MaxFilterBits);
         _dayWordsLog2 = bits - 6;
-        _dayFilterShift = 64 - _dayWordsLog2;
+        _dayWordMask = (1u << _dayWordsLog2) - 1;
         _dayFilter = new ulong[_filterDays << _dayWordsLog2];
         foreach (var sighting in _sightings)
         {
             var low = unchecked((ulong)sighting.Rpi.Value);
             var (day, alsoNext) = DaysOf(sighting.HeardAt.Value);
-            _dayFilter[(day << _dayWordsLog2) + (int)(low >> _dayFilterShift)] |= FilterMask(low);
+            _dayFilter[(day << _dayWordsLog2) + (int)(FilterWord(low) & _dayWordMask)] |= FilterBit(low);
             if (alsoNext)
             {
-                _dayFilter[((day + 1) << _dayWordsLog2) + (int)(low >> _dayFilterShift)] |= FilterMask(low);
+                _dayFilter[((day + 1) << _dayWordsLog2) + (int)(FilterWord(low) & _dayWordMask)] |= FilterBit(low);
             }
         }
     }

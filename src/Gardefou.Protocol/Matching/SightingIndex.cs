@@ -24,7 +24,7 @@ public sealed partial class SightingIndex
 
     private readonly Sighting[] _sightings;
     private readonly ulong[] _filter;
-    private readonly int _filterShift;
+    private readonly uint _filterWordMask;
     private readonly UInt128[] _slotRpi;
     private readonly int[] _slotGroup;
     private readonly int _tableShift;
@@ -73,7 +73,7 @@ public sealed partial class SightingIndex
 
         var filterBits = Math.Clamp(BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, counts.Count))) + 7, MinFilterBits, MaxFilterBits);
         _filter = new ulong[1 << (filterBits - 6)];
-        _filterShift = 64 - (filterBits - 6);
+        _filterWordMask = (uint)_filter.Length - 1;
 
         var tableBits = Math.Max(4, BitOperations.Log2(BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, counts.Count))) + 1);
         _slotRpi = new UInt128[1 << tableBits];
@@ -83,7 +83,7 @@ public sealed partial class SightingIndex
         foreach (var (rpi, group) in firstSeen)
         {
             var low = unchecked((ulong)rpi);
-            _filter[(int)(low >> _filterShift)] |= FilterMask(low);
+            _filter[FilterWord(low) & _filterWordMask] |= FilterBit(low);
             var mask = _slotGroup.Length - 1;
             var slot = TableSlot(rpi);
             while (_slotGroup[slot] != 0)
@@ -111,25 +111,30 @@ public sealed partial class SightingIndex
     /// <summary>The filter's words and shift, for loops that hoist them out of the index.</summary>
     internal ulong[] FilterWords => _filter;
 
-    internal int FilterShift => _filterShift;
+    internal uint FilterWordMask => _filterWordMask;
 
     /// <summary>
     /// The filter test on hoisted fields (<paramref name="low"/> is the identifier's first 8 bytes, little-endian):
-    /// no bounds check, since the shift keeps the word index in range by construction.
+    /// the word comes from bytes 4 to 7, the bit from the low six bits of byte 0. No bounds check: the mask keeps the
+    /// word index in range by construction.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool FilterHit(ref ulong words, int shift, ulong low)
-    {
-        // The shift count of a 64-bit shift is taken modulo 64: the low six bits pick the bit.
-        return ((Unsafe.Add(ref words, (nint)(low >> shift)) >> unchecked((int)low)) & 1) != 0;
-    }
+    internal static bool FilterHit(ref ulong words, uint mask, ulong low) =>
+        (Unsafe.Add(ref words, (nint)(FilterWord(low) & mask)) & FilterBit(low)) != 0;
+
+    /// <summary>The bits that choose an identifier's filter word (before the mask).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint FilterWord(ulong low) => (uint)(low >> 32);
 
     /// <summary>The bit of its word an identifier sets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong FilterMask(ulong low) => 1UL << unchecked((int)low);
+    internal static ulong FilterBit(ulong low) => 1UL << unchecked((int)(low & 63));
+
+    /// <summary><c>FilterBits[b] == 1UL &lt;&lt; b</c>: the matcher looks the bit up rather than shifting, see <see cref="ExposureMatcher"/>.</summary>
+    internal static ulong[] FilterBits { get; } = [.. Enumerable.Range(0, 64).Select(b => 1UL << b)];
 
     /// <summary>Whether the filter lets <paramref name="low"/> (the identifier's first 8 bytes, little-endian) through.</summary>
-    internal bool MayContain(ulong low) => FilterHit(ref _filter[0], _filterShift, low);
+    internal bool MayContain(ulong low) => FilterHit(ref _filter[0], _filterWordMask, low);
 
     /// <summary>The group of sightings of <paramref name="rpi"/>, or -1.</summary>
     internal int FindGroup(UInt128 rpi)
