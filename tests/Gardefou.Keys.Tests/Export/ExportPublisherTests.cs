@@ -4,6 +4,7 @@ using Gardefou.Protocol.Certificates;
 using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
+using Gardefou.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gardefou.Keys.Tests.Export;

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Gardefou.Server.Tests.Support;
+namespace Gardefou.Tests.Shared;
 
 /// <summary>A uniquely named PostgreSQL database created from the admin connection string and dropped afterwards.</summary>
 internal sealed class PostgresDatabase : IAsyncDisposable
@@ -19,7 +19,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable
 
     public static async Task<PostgresDatabase> CreateAsync(string admin)
     {
-        var name = $"gardefou_server_{Guid.NewGuid():N}";
+        var name = $"gardefou_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
