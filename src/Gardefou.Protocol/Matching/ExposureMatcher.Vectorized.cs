@@ -27,11 +27,13 @@ public static partial class ExposureMatcher
         const int Chunk = 4096;
         var before = destination.Count;
         Span<int> order = stackalloc int[Chunk];
+        Span<short> filters = stackalloc short[Chunk];
+        Span<short> orderedFilters = stackalloc short[Chunk];
         for (var from = 0; from < keys.Length; from += Chunk)
         {
             var chunk = keys.Slice(from, Math.Min(Chunk, keys.Length - from));
-            var count = OrderByFilter(chunk, index, order);
-            MatchInOrder(chunk, from, order[..count], index, destination);
+            var count = OrderByFilter(chunk, index, filters, order, orderedFilters);
+            MatchInOrder(chunk, from, order[..count], orderedFilters[..count], index, destination);
         }
         CollectionsMarshal.AsSpan(destination)[before..].Sort(s_matchOrder);
     }
@@ -43,49 +45,42 @@ public static partial class ExposureMatcher
 
     /// <summary>
     /// Writes the indexes of the keys that can match to <paramref name="order"/>, grouped by the filter that serves
-    /// them (day filters in day order, then the global filter), in key order within a group; returns how many.
+    /// them (day filters in day order, then the global filter), in key order within a group, and each one's filter
+    /// (<see cref="SightingIndex.FilterOf"/>) to <paramref name="orderedFilters"/>; returns how many.
     /// </summary>
-    private static int OrderByFilter(ReadOnlySpan<MatchKey> keys, SightingIndex index, Span<int> order)
+    private static int OrderByFilter(ReadOnlySpan<MatchKey> keys, SightingIndex index, Span<short> filters, Span<int> order, Span<short> orderedFilters)
     {
         // Counting sort on the filter number: day d goes in bucket d, the global filter in the last bucket.
-        var buckets = index.FilterDays + 1;
-        Span<int> next = stackalloc int[buckets + 1];
+        var global = index.FilterDays;
+        Span<int> next = stackalloc int[global + 2];
         for (var k = 0; k < keys.Length; k++)
         {
-            var filter = FilterOf(keys[k], index, buckets);
-            if (filter >= 0)
+            var filter = IsOutOfRange(keys[k]) ? -2 : index.FilterOf(keys[k].Validity);
+            filters[k] = (short)filter;
+            if (filter != -2)
             {
-                next[filter + 1]++;
+                next[(filter == -1 ? global : filter) + 1]++;
             }
         }
-        for (var b = 1; b <= buckets; b++)
+        for (var b = 1; b < next.Length; b++)
         {
             next[b] += next[b - 1];
         }
-        var total = next[buckets];
         for (var k = 0; k < keys.Length; k++)
         {
-            var filter = FilterOf(keys[k], index, buckets);
-            if (filter >= 0)
+            var filter = filters[k];
+            if (filter != -2)
             {
-                order[next[filter]++] = k;
+                var at = next[filter == -1 ? global : filter]++;
+                order[at] = k;
+                orderedFilters[at] = filter;
             }
         }
-        return total;
-    }
-
-    private static int FilterOf(in MatchKey key, SightingIndex index, int buckets)
-    {
-        if (IsOutOfRange(key))
-        {
-            return -1;
-        }
-        var filter = index.FilterOf(key.Validity);
-        return filter == -1 ? buckets - 1 : filter;
+        return next[global + 1];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MatchInOrder(ReadOnlySpan<MatchKey> keys, int firstKeyIndex, ReadOnlySpan<int> order, SightingIndex index, List<SightingMatch> destination)
+    private static void MatchInOrder(ReadOnlySpan<MatchKey> keys, int firstKeyIndex, ReadOnlySpan<int> order, ReadOnlySpan<short> filters, SightingIndex index, List<SightingMatch> destination)
     {
         Span<UInt128> teks = stackalloc UInt128[Sha256x16.Lanes];
         Span<UInt128> rpiks = stackalloc UInt128[Sha256x16.Lanes];
@@ -118,7 +113,7 @@ public static partial class ExposureMatcher
             {
                 var k = order[batch + l];
                 ref readonly var key = ref keys[k];
-                var day = index.FilterOf(key.Validity);
+                int day = filters[batch + l];
                 ref var filter = ref day >= 0 ? ref dayFilters[day << dayWordsLog2] : ref globalFilter;
                 var mask = day >= 0 ? dayMask : globalMask;
                 var count = MatchWindow.MatchableIdentifiers(key.Validity);
