@@ -1,70 +1,58 @@
 namespace Gardefou.Simulation.Reference;
 
 /// <summary>
-/// The deterministic model of Ferretti et al. 2020 (Science 368:eabb6936, SI eqs. 23–29): a renewal process in which a
-/// symptomatic case isolates at onset + <c>delay</c> with success ε_I and its contacts infected before then are
-/// quarantined at that moment with success ε_T (environmental transmission, RE/R0 = 0.1, cannot be traced).
-/// Individuals are typed by the time from their infection to their quarantine; the reproduction number is the largest
-/// eigenvalue of the next-generation operator over that type, on a 0.1-day grid over 30 days. Used as a reference for
-/// the agent model.
+/// The deterministic model of Ferretti et al. 2020 (Science 368:eabb6936, SI §4; the "integral operator version of
+/// the Euler–Lotka equation" of the authors' published code, Zenodo 3727255). A symptomatic case is identified
+/// <c>delay</c> days after symptom onset: it isolates then with success ε_I, and each person it infected is quarantined
+/// at that moment with success ε_T (environmental transmission, RE/R0 = 0.1, cannot be traced; asymptomatic cases are
+/// never identified).
 /// </summary>
+/// <remarks>
+/// Individuals are typed by the age y of their infector when it infected them. One such individual infects others at
+/// its own age x at the rate
+/// <c>R0 β(x) · [1 − ε_I + ε_I S_d(x)] · [1 − ε_T' + ε_T' P(infector not identified by x + y | no symptoms at y)]</c>,
+/// where β is the generation-time density, <c>S_d(t) = 1 − (1 − f_a) F_inc(t − d)</c> the chance of not being
+/// identified by age t, f_a the asymptomatic share of transmission and ε_T' = ε_T (1 − RE/R0). The conditional
+/// probability is <c>min(1, S_d(x + y) / S_0(y))</c>: the model treats every infection as made while the infector had
+/// no symptoms yet, which is how a contact made after the index's onset ends up only partly traced when the index
+/// does not isolate. Those new infections have type x, so R is the largest eigenvalue of this operator, computed on
+/// the research notes' grid (right end points every 0.1 day over 30 days). With these choices the model reproduces
+/// the notes' thresholds table, their equal-success R values and their delay rows to two decimals.
+/// </remarks>
 public sealed class FerrettiModel
 {
     private const double Step = 0.1;
-    private const int Bins = 300;
-    private readonly double[,] _base;
-    private readonly double[,] _isolation;
-    private readonly double[,] _tracing;
+    private const int Points = 300;
+    private readonly double[] _generation = new double[Points];
+    private readonly double[] _notIdentified = new double[Points];
+    private readonly double[] _untracedIfTraceable = new double[Points * Points];
 
-    /// <summary>Builds the operator for a delay in days (multiple of 0.1) from symptom onset to isolation and tracing.</summary>
+    /// <summary>Builds the operator for a delay in days from symptom onset to isolation and tracing.</summary>
     public FerrettiModel(double delayDays = 0, double generationShape = 2.826, double generationScale = 5.665,
         double incubationMeanLog = 1.644, double incubationSdLog = 0.363, double asymptomaticFraction = 0.4,
         double asymptomaticInfectiousness = 0.1, double environmentalShare = 0.1)
     {
         AsymptomaticFraction = asymptomaticFraction;
         EnvironmentalShare = environmentalShare;
-        var delay = (int)Math.Round(delayDays / Step);
-        var generation = new double[Bins];
-        var incubation = new double[Bins];
-        for (var j = 0; j < Bins; j++)
+        var asymptomaticShare = asymptomaticFraction * asymptomaticInfectiousness
+            / (1 - asymptomaticFraction + asymptomaticFraction * asymptomaticInfectiousness);
+        double NotIdentifiedBy(double age, double delay) =>
+            1 - (1 - asymptomaticShare) * LogNormalCdf(age - delay, incubationMeanLog, incubationSdLog);
+
+        for (var a = 0; a < Points; a++)
         {
-            generation[j] = Weibull((j + 1) * Step, generationShape, generationScale) - Weibull(j * Step, generationShape, generationScale);
-            incubation[j] = LogNormal((j + 1) * Step, incubationMeanLog, incubationSdLog) - LogNormal(j * Step, incubationMeanLog, incubationSdLog);
+            var age = (a + 1) * Step;
+            _generation[a] = WeibullDensity(age, generationShape, generationScale) * Step;
+            _notIdentified[a] = NotIdentifiedBy(age, delayDays);
         }
-        // Per unit R0: a symptomatic case has R_s, an asymptomatic one x_a R_s, averaging to 1.
-        var rs = 1 / ((1 - asymptomaticFraction) + asymptomaticFraction * asymptomaticInfectiousness);
-        _base = new double[Bins + 1, Bins + 1];
-        _isolation = new double[Bins + 1, Bins + 1];
-        _tracing = new double[Bins + 1, Bins + 1];
-        for (var k = 0; k <= Bins; k++)
+        for (var a = 0; a < Points; a++)
         {
-            // Infector quarantined at k·Step after its own infection (k = Bins: never) transmits only before then.
-            var limit = Math.Min(k, Bins);
-            for (var j = 0; j < limit; j++)
+            for (var y = 0; y < Points; y++)
             {
-                _base[Bins, k] += rs * generation[j] * (asymptomaticFraction * asymptomaticInfectiousness + (1 - asymptomaticFraction));
-            }
-            for (var i = 0; i < Bins; i++)
-            {
-                var weight = (1 - asymptomaticFraction) * rs * incubation[i];
-                if (weight == 0)
-                {
-                    continue;
-                }
-                for (var j = 0; j < limit; j++)
-                {
-                    var mass = weight * generation[j];
-                    // Infections before the index is identified (onset + delay) are traced, quarantined at that moment;
-                    // later ones happen only if isolation failed and are not traced. When infection and
-                    // identification fall in the same bin, half the mass is on each side.
-                    var before = j < i + delay ? mass : j == i + delay ? mass / 2 : 0;
-                    if (before > 0)
-                    {
-                        _tracing[Math.Min(Bins, i + delay - j), k] += before;
-                        _tracing[Bins, k] -= before;
-                    }
-                    _isolation[Bins, k] -= mass - before;
-                }
+                // Ages (a + 1)·Step and (y + 1)·Step add up to (a + y + 2)·Step.
+                var later = NotIdentifiedBy((a + y + 2) * Step, delayDays);
+                var symptomFree = NotIdentifiedBy((y + 1) * Step, 0);
+                _untracedIfTraceable[a * Points + y] = Math.Min(1, later / symptomFree);
             }
         }
     }
@@ -79,50 +67,18 @@ public sealed class FerrettiModel
     public double ReproductionNumber(double r0, double isolation, double tracing)
     {
         var traced = tracing * (1 - EnvironmentalShare);
-        var n = Bins + 1;
-        var m = new double[n * n];
-        for (var t = 0; t < n; t++)
+        var kernel = new double[Points * Points];
+        for (var a = 0; a < Points; a++)
         {
-            for (var k = 0; k < n; k++)
+            var infecting = _generation[a] * (1 - isolation + isolation * _notIdentified[a]);
+            var row = kernel.AsSpan(a * Points, Points);
+            var untraced = _untracedIfTraceable.AsSpan(a * Points, Points);
+            for (var y = 0; y < Points; y++)
             {
-                m[t * n + k] = _base[t, k] + isolation * _isolation[t, k] + traced * _tracing[t, k];
+                row[y] = infecting * (1 - traced + traced * untraced[y]);
             }
         }
-        var v = new double[n];
-        var next = new double[n];
-        Array.Fill(v, 1.0 / n);
-        var lambda = 0.0;
-        for (var iteration = 0; iteration < 1000; iteration++)
-        {
-            var sum = 0.0;
-            for (var t = 0; t < n; t++)
-            {
-                var row = m.AsSpan(t * n, n);
-                var acc = 0.0;
-                for (var k = 0; k < n; k++)
-                {
-                    acc += row[k] * v[k];
-                }
-                next[t] = acc;
-                sum += acc;
-            }
-            if (sum <= 0)
-            {
-                return 0;
-            }
-            for (var t = 0; t < n; t++)
-            {
-                next[t] /= sum;
-            }
-            var converged = Math.Abs(sum - lambda) < 1e-11;
-            lambda = sum;
-            (v, next) = (next, v);
-            if (converged)
-            {
-                break;
-            }
-        }
-        return r0 * lambda;
+        return r0 * DominantEigenvalue(kernel);
     }
 
     /// <summary>Tracing success needed to bring R to 1, or null when even perfect tracing cannot.</summary>
@@ -133,7 +89,7 @@ public sealed class FerrettiModel
             return null;
         }
         double lo = 0, hi = 1;
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 30; i++)
         {
             var mid = (lo + hi) / 2;
             if (ReproductionNumber(r0, isolation, mid) > 1)
@@ -148,9 +104,50 @@ public sealed class FerrettiModel
         return (lo + hi) / 2;
     }
 
-    private static double Weibull(double t, double shape, double scale) => t <= 0 ? 0 : 1 - Math.Exp(-Math.Pow(t / scale, shape));
+    // Power iteration; the kernel is positive, so it converges to the Perron root.
+    private static double DominantEigenvalue(double[] kernel)
+    {
+        var v = new double[Points];
+        var next = new double[Points];
+        Array.Fill(v, 1.0 / Points);
+        var lambda = 0.0;
+        for (var iteration = 0; iteration < 5000; iteration++)
+        {
+            var sum = 0.0;
+            for (var a = 0; a < Points; a++)
+            {
+                var row = kernel.AsSpan(a * Points, Points);
+                var acc = 0.0;
+                for (var y = 0; y < Points; y++)
+                {
+                    acc += row[y] * v[y];
+                }
+                next[a] = acc;
+                sum += acc;
+            }
+            if (sum <= 0)
+            {
+                return 0;
+            }
+            for (var a = 0; a < Points; a++)
+            {
+                next[a] /= sum;
+            }
+            var converged = Math.Abs(sum - lambda) < 1e-13;
+            lambda = sum;
+            (v, next) = (next, v);
+            if (converged)
+            {
+                break;
+            }
+        }
+        return lambda;
+    }
 
-    private static double LogNormal(double t, double meanLog, double sdLog) =>
+    private static double WeibullDensity(double t, double shape, double scale) =>
+        t <= 0 ? 0 : shape / scale * Math.Pow(t / scale, shape - 1) * Math.Exp(-Math.Pow(t / scale, shape));
+
+    private static double LogNormalCdf(double t, double meanLog, double sdLog) =>
         t <= 0 ? 0 : 0.5 * (1 + Erf((Math.Log(t) - meanLog) / (sdLog * Math.Sqrt(2))));
 
     // Abramowitz & Stegun 7.1.26 has 1.5e-7 absolute error, far below the two decimals compared.
