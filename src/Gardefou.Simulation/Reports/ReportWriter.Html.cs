@@ -123,6 +123,22 @@ public static partial class ReportWriter
             sb.Append(r is { } v ? string.Create(CultureInfo.InvariantCulture, $"<td>{v:F2}</td>") : "<td>&gt;1</td>");
         }
         sb.Append("</tr></table>");
+        AppendDelayReference(sb);
+    }
+
+    // The research notes' delay rows: isolation and tracing d days after onset, R0 = 2.
+    private static void AppendDelayReference(StringBuilder sb)
+    {
+        (double Delay, string Published)[] rows = [(0.5, "0.61 / 0.51 / 0.39"), (1, "0.71 / 0.64 / 0.56"), (2, "0.97 / 0.94 / 0.90"), (3, "none (R = 1.20 at 100% / 100%)")];
+        sb.Append("<table><tr><th>delay from onset (days)</th><th>published, isolation 0.6 / 0.8 / 1.0</th><th>this reference model</th></tr>");
+        foreach (var (delay, published) in rows)
+        {
+            var model = new FerrettiModel(delay);
+            var values = new[] { 0.6, 0.8, 1.0 }.Select(i => model.RequiredTracing(2.0, i) is { } v ? v.ToString("F2", CultureInfo.InvariantCulture) : "none");
+            var perfect = model.ReproductionNumber(2.0, 1.0, 1.0).ToString("F2", CultureInfo.InvariantCulture);
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{delay:0.#}</td><td>{published}</td><td>{string.Join(" / ", values)} (R = {perfect} at 100% / 100%)</td></tr>");
+        }
+        sb.Append("</table>");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

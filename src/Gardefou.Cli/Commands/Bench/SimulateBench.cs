@@ -24,15 +24,15 @@ internal static class SimulateBench
         {
             population, days, adoption,
         };
-        command.SetAction(r => Run(r.GetValue(population), r.GetValue(days), r.GetValue(adoption)));
+        command.SetAction(r => Run(r.GetValue(population), r.GetValue(days), r.GetValue(adoption), Console.Out, Console.Error));
         return command;
     }
 
-    private static int Run(int people, int days, double adoption)
+    public static int Run(int people, int days, double adoption, TextWriter output, TextWriter error)
     {
         if (people < 10 || days < 1 || adoption is < 0 or > 1)
         {
-            Console.Error.WriteLine("error: --population must be at least 10, --days at least 1, --adoption between 0 and 1");
+            error.WriteLine("error: --population must be at least 10, --days at least 1, --adoption between 0 and 1");
             return 2;
         }
         var baseParameters = new SimulationParameters
@@ -49,20 +49,20 @@ internal static class SimulateBench
         var communes = PlaceSelection.Resolve(CommuneCatalog.France, baseParameters.Population, baseParameters.Seed);
         var pop = PopulationBuilder.Build(communes, baseParameters.Population, baseParameters.Seed);
         build.Stop();
-        Console.WriteLine(FormattableString.Invariant($"population: {pop.Count} people in {communes.Count} communes built in {build.Elapsed.TotalSeconds:F1} s"));
+        output.WriteLine(FormattableString.Invariant($"population: {pop.Count} people in {communes.Count} communes built in {build.Elapsed.TotalSeconds:F1} s"));
 
         var baseline = Measure(baseParameters, pop);
-        Console.WriteLine(FormattableString.Invariant(
+        output.WriteLine(FormattableString.Invariant(
             $"baseline (app off): {baseline.Seconds:F1} s; infections {baseline.Result.Infections}; notifications {baseline.Result.Notifications}"));
         var withApp = baseParameters with { App = new AppParameters { Adoption = adoption } };
         var measured = Measure(withApp, pop);
-        Console.WriteLine(FormattableString.Invariant(
+        output.WriteLine(FormattableString.Invariant(
             $"app on ({adoption:P0}): {measured.Seconds:F1} s; infections {measured.Result.Infections}; uploads {measured.Result.Uploads}; notifications {measured.Result.Notifications}"));
         var bytesPerPerson = (pop.Bytes + measured.StateBytes) / (double)pop.Count;
-        Console.WriteLine(FormattableString.Invariant(
+        output.WriteLine(FormattableString.Invariant(
             $"France (68,952,941 people) at {bytesPerPerson:F0} bytes per person: {bytesPerPerson * 68_952_941 / 1e9:F1} GB of agent state"));
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"simulate: {pop.Count} people x {days} days in {build.Elapsed.TotalSeconds + measured.Seconds:F1} s; {bytesPerPerson:F0} bytes per person; peak {peak} MB"));
         return 0;
     }

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Gardefou.Cli.Commands.Bench;
+
+namespace Gardefou.Cli.Tests.Commands.Bench;
+
+public partial class SimulateBenchTests
+{
+    // The issue fixes this line exactly: simulate: <N> people x <D> days in <S> s; <B> bytes per person; peak <M> MB
+    [GeneratedRegex(@"^simulate: (?<n>\d+) people x (?<d>\d+) days in \d+(\.\d+)? s; (?<b>\d+) bytes per person; peak (?<m>\d+) MB$")]
+    private static partial Regex LastLine();
+
+    [Fact]
+    public void Small_run_prints_the_baseline_then_the_figure_line()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = SimulateBench.Run(people: 5_000, days: 20, adoption: 0.56, output, error);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error.ToString());
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("baseline (app off):", StringComparison.Ordinal));
+        var match = LastLine().Match(lines[^1]);
+        Assert.True(match.Success, lines[^1]);
+        // Whole communes are sampled, so the population is at least the size asked for.
+        Assert.InRange(int.Parse(match.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), 5_000, 60_000);
+        Assert.Equal("20", match.Groups["d"].Value);
+        Assert.True(int.Parse(match.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Theory]
+    [InlineData(5, 10, 0.5)]
+    [InlineData(1000, 0, 0.5)]
+    [InlineData(1000, 10, 1.5)]
+    public void Bad_sizes_exit_2_with_a_message(int people, int days, double adoption)
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, SimulateBench.Run(people, days, adoption, TextWriter.Null, error));
+        Assert.StartsWith("error:", error.ToString(), StringComparison.Ordinal);
+    }
+}
