@@ -24,7 +24,7 @@ public sealed class FerrettiModel
     private const double Step = 0.1;
     private const int Points = 300;
     private readonly double[] _generation = new double[Points];
-    private readonly double[] _notIdentified = new double[Points];
+    private readonly double[] _notIdentified;
     private readonly double[] _untracedIfTraceable = new double[Points * Points];
 
     /// <summary>Builds the operator for a delay in days from symptom onset to isolation and tracing.</summary>
@@ -36,23 +36,26 @@ public sealed class FerrettiModel
         EnvironmentalShare = environmentalShare;
         var asymptomaticShare = asymptomaticFraction * asymptomaticInfectiousness
             / (1 - asymptomaticFraction + asymptomaticFraction * asymptomaticInfectiousness);
-        double NotIdentifiedBy(double age, double delay) =>
-            1 - (1 - asymptomaticShare) * LogNormalCdf(age - delay, incubationMeanLog, incubationSdLog);
 
-        for (var a = 0; a < Points; a++)
+        // Index k stands for age (k + 1)·Step; sums of two grid ages reach index 2·Points − 1.
+        _notIdentified = new double[2 * Points];
+        var symptomFree = new double[Points];
+        for (var k = 0; k < 2 * Points; k++)
         {
-            var age = (a + 1) * Step;
-            _generation[a] = WeibullDensity(age, generationShape, generationScale) * Step;
-            _notIdentified[a] = NotIdentifiedBy(age, delayDays);
+            var age = (k + 1) * Step;
+            _notIdentified[k] = 1 - (1 - asymptomaticShare) * LogNormalCdf(age - delayDays, incubationMeanLog, incubationSdLog);
+            if (k < Points)
+            {
+                _generation[k] = WeibullDensity(age, generationShape, generationScale) * Step;
+                symptomFree[k] = 1 - (1 - asymptomaticShare) * LogNormalCdf(age, incubationMeanLog, incubationSdLog);
+            }
         }
         for (var a = 0; a < Points; a++)
         {
             for (var y = 0; y < Points; y++)
             {
-                // Ages (a + 1)·Step and (y + 1)·Step add up to (a + y + 2)·Step.
-                var later = NotIdentifiedBy((a + y + 2) * Step, delayDays);
-                var symptomFree = NotIdentifiedBy((y + 1) * Step, 0);
-                _untracedIfTraceable[a * Points + y] = Math.Min(1, later / symptomFree);
+                // Ages (a + 1)·Step and (y + 1)·Step add up to (a + y + 2)·Step, index a + y + 1.
+                _untracedIfTraceable[a * Points + y] = Math.Min(1, _notIdentified[a + y + 1] / symptomFree[y]);
             }
         }
     }
@@ -67,18 +70,12 @@ public sealed class FerrettiModel
     public double ReproductionNumber(double r0, double isolation, double tracing)
     {
         var traced = tracing * (1 - EnvironmentalShare);
-        var kernel = new double[Points * Points];
+        var infecting = new double[Points];
         for (var a = 0; a < Points; a++)
         {
-            var infecting = _generation[a] * (1 - isolation + isolation * _notIdentified[a]);
-            var row = kernel.AsSpan(a * Points, Points);
-            var untraced = _untracedIfTraceable.AsSpan(a * Points, Points);
-            for (var y = 0; y < Points; y++)
-            {
-                row[y] = infecting * (1 - traced + traced * untraced[y]);
-            }
+            infecting[a] = _generation[a] * (1 - isolation + isolation * _notIdentified[a]);
         }
-        return r0 * DominantEigenvalue(kernel);
+        return r0 * DominantEigenvalue(infecting, traced);
     }
 
     /// <summary>Tracing success needed to bring R to 1, or null when even perfect tracing cannot.</summary>
@@ -104,8 +101,9 @@ public sealed class FerrettiModel
         return (lo + hi) / 2;
     }
 
-    // Power iteration; the kernel is positive, so it converges to the Perron root.
-    private static double DominantEigenvalue(double[] kernel)
+    // Power iteration on K[a, y] = infecting[a] · (1 − traced + traced · untraced[a, y]); the kernel is positive, so
+    // it converges to the Perron root. v sums to 1, so the untraced part of each row is (1 − traced) · infecting[a].
+    private double DominantEigenvalue(double[] infecting, double traced)
     {
         var v = new double[Points];
         var next = new double[Points];
@@ -116,14 +114,14 @@ public sealed class FerrettiModel
             var sum = 0.0;
             for (var a = 0; a < Points; a++)
             {
-                var row = kernel.AsSpan(a * Points, Points);
+                var untraced = _untracedIfTraceable.AsSpan(a * Points, Points);
                 var acc = 0.0;
                 for (var y = 0; y < Points; y++)
                 {
-                    acc += row[y] * v[y];
+                    acc += untraced[y] * v[y];
                 }
-                next[a] = acc;
-                sum += acc;
+                next[a] = infecting[a] * (1 - traced + traced * acc);
+                sum += next[a];
             }
             if (sum <= 0)
             {
