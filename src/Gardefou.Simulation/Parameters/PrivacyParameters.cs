@@ -1,6 +1,6 @@
 namespace Gardefou.Simulation.Parameters;
 
-/// <summary>Adversaries of the privacy catalogue (shared/research/privacy-anchors.md, Part B and C).</summary>
+/// <summary>Adversaries of the privacy catalogue (IDs as in docs/simulation.md, "Privacy adversaries").</summary>
 public sealed record PrivacyParameters
 {
     /// <summary>BLE sniffers (C3-1), each placed at one school or workplace chosen at random (corona-sniffer used 400 over 1.5 km²).</summary>

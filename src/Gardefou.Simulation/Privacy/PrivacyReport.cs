@@ -2,7 +2,7 @@ namespace Gardefou.Simulation.Privacy;
 
 /// <summary>
 /// Privacy figures of one run, each "the fraction of people re-identified or linked" by one adversary of the
-/// catalogue (IDs from shared/research/privacy-anchors.md), or a rate where the catalogue asks for one.
+/// catalogue (IDs as listed in docs/simulation.md), or a rate where the catalogue asks for one.
 /// </summary>
 public sealed record PrivacyReport
 {

@@ -34,7 +34,7 @@ public static partial class ReportWriter
               .Append(CultureInfo.InvariantCulture, $"<td>{S(r => r.FalseAlertsPerTrueAlert, "F2")}</td><td>{S(r => r.LeftBehindAlerts, "F0")}</td><td>{S(r => r.QuarantineDaysUninfected, "F0")}</td></tr>");
         }
         sb.Append("</table>");
-        sb.Append("<p>Real-world anchors (shared/research/simulation-anchors.md): NHS COVID-19 app 4.2 notifications per consenting index case and 6% secondary attack rate among notified (Wymant et al. 2021); ")
+        sb.Append("<p>Real-world anchors: NHS COVID-19 app 4.2 notifications per consenting index case and 6% secondary attack rate among notified (Wymant et al. 2021); ")
           .Append("SwissCovid Zurich about 4.2 notifications per code; Corona-Warn-App 6% of red-warned users positive. A false alert is a notification without a real contact within 2 m for 15 minutes.</p>");
 
         foreach (var plot in plots)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Gardefou.Cli.Commands;
-using Gardefou.Cli.Tests.Support;
 
 namespace Gardefou.Cli.Tests.Commands;
 

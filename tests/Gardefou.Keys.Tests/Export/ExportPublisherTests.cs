@@ -4,7 +4,6 @@ using Gardefou.Protocol.Certificates;
 using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
-using Gardefou.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gardefou.Keys.Tests.Export;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Gardefou.Keys.Features.Publish;
 using Gardefou.Keys.Storage;
 using Gardefou.Keys.Tests.Support;
-using Gardefou.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

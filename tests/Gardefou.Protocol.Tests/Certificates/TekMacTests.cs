@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Gardefou.Protocol.Certificates;
-using Gardefou.Protocol.Tests.Support;
 
 namespace Gardefou.Protocol.Tests.Certificates;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Gardefou.Protocol.Export;
-using Gardefou.Protocol.Tests.Support;
 using Gardefou.Protocol.Tests.Vectors;
 
 namespace Gardefou.Protocol.Tests.Export;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Gardefou.Protocol.Tests.Support;
 
 namespace Gardefou.Protocol.Tests.Vectors;
 

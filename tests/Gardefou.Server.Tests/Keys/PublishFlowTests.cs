@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Gardefou.Protocol.Export;
 using Gardefou.Server.Tests.Support;
-using Gardefou.Tests.Shared;
 using Gardefou.Verification;
 
 namespace Gardefou.Server.Tests.Keys;

@@ -2,7 +2,7 @@ using Gardefou.Simulation.Reference;
 
 namespace Gardefou.Simulation.Tests.Reference;
 
-// Expected values are transcribed from shared/research/simulation-anchors.md §4 (Ferretti et al. 2020 re-implemented
+// Expected values: Ferretti et al. 2020 (Science 368:eabb6936), as re-derived
 // from the SI); "to two decimals" means the model's value rounds to the published one.
 public sealed class FerrettiModelTests
 {
