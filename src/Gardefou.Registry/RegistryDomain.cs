@@ -34,6 +34,7 @@ public static class RegistryDomain
         }
         options.Validate(o => o.TestTtl > TimeSpan.Zero && o.MaskTtl > TimeSpan.Zero && o.BedTtl > TimeSpan.Zero, "Registry TTLs must be positive.")
             .Validate(o => o.AdminPassword is null || o.AdminPassword.Length >= 12, "Registry:AdminPassword must have at least 12 characters.")
+            .Validate(o => o.BasemapPmtiles is null || File.Exists(o.BasemapPmtiles), "Registry:BasemapPmtiles must name an existing PMTiles file.")
             .ValidateOnStart();
         services.AddSingleton(storage);
         services.AddSingleton(new RegistrySchema(RegistryDatabase.SchemaOf(storage)));

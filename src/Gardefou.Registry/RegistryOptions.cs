@@ -26,4 +26,15 @@ public sealed class RegistryOptions
 
     /// <summary>Password of <see cref="AdminUser"/> (<c>Registry:AdminPassword</c>, at least 12 characters).</summary>
     public string? AdminPassword { get; set; }
+
+    /// <summary>
+    /// Optional self-hosted raster basemap (<c>Registry:BasemapPmtiles</c>): the path of a PMTiles v3 archive of
+    /// PNG, JPEG or WebP tiles. Gardefou serves it at <c>/registry/basemap.pmtiles</c> (HTTP range requests) and the
+    /// public page draws its tiles under the outlines, so the page still asks nothing of any other host.
+    /// Without it the page draws the outlines that ship in the assembly.
+    /// </summary>
+    public string? BasemapPmtiles { get; set; }
+
+    /// <summary>Credit line shown under the map for <see cref="BasemapPmtiles"/> (<c>Registry:BasemapAttribution</c>).</summary>
+    public string? BasemapAttribution { get; set; }
 }
