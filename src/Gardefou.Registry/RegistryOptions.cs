@@ -21,6 +21,12 @@ public sealed class RegistryOptions
     /// <summary>Seed of the demo data generator (<c>Registry:DemoSeed</c>): same seed, same sites.</summary>
     public int DemoSeed { get; set; } = 20200206;
 
+    /// <summary>
+    /// In demo mode (demo sites asked for at start), whether the demo sites keep reporting on a simulated schedule
+    /// (<c>Registry:DemoReporting</c>, default true). Off, their seeded numbers simply age.
+    /// </summary>
+    public bool DemoReporting { get; set; } = true;
+
     /// <summary>First administrator created at start when none exists (<c>Registry:AdminUser</c>).</summary>
     public string? AdminUser { get; set; }
 
