@@ -34,6 +34,7 @@ public static class RegistryDomain
         }
         options.Validate(o => o.TestTtl > TimeSpan.Zero && o.MaskTtl > TimeSpan.Zero && o.BedTtl > TimeSpan.Zero, "Registry TTLs must be positive.")
             .Validate(o => o.AdminPassword is null || o.AdminPassword.Length >= 12, "Registry:AdminPassword must have at least 12 characters.")
+            .Validate(o => o.BasemapPmtiles is null || File.Exists(o.BasemapPmtiles), "Registry:BasemapPmtiles must name an existing PMTiles file.")
             .ValidateOnStart();
         services.AddSingleton(storage);
         services.AddSingleton(new RegistrySchema(RegistryDatabase.SchemaOf(storage)));
@@ -44,6 +45,8 @@ public static class RegistryDomain
         services.AddSingleton<AvailabilityCommitter>();
         services.AddSingleton<StaticPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<StaticPublisher>());
+        services.AddSingleton<DemoReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoReporter>());
         // ASP.NET Core's request log line carries the path and query string, which for a search is the
         // searcher's place: the registry never lets it be written, whatever the host's logging defaults.
         services.Configure<LoggerFilterOptions>(o => o.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
@@ -66,13 +69,19 @@ public static class RegistryDomain
         {
             await AdminAccounts.CreateAsync(db, user, password, time.GetUtcNow(), ct);
         }
-        await DemoSeeder.SeedAsync(db, demoSites, options.DemoSeed, time.GetUtcNow(), ct);
+        var freshness = scope.ServiceProvider.GetRequiredService<FreshnessPolicy>();
+        await DemoSeeder.SeedAsync(db, demoSites, options.DemoSeed, time.GetUtcNow(), ct, freshness: freshness);
         var state = scope.ServiceProvider.GetRequiredService<RegistryState>();
         if (state.Index.Count == 0)
         {
             await state.LoadAsync(db, ct);
         }
         await scope.ServiceProvider.GetRequiredService<StaticPublisher>().PublishAllAsync(ct);
+        if (demoSites > 0 && options.DemoReporting)
+        {
+            // Demo mode: the demo sites keep reporting on a simulated schedule (docs/registry.md).
+            scope.ServiceProvider.GetRequiredService<DemoReporter>().Enable();
+        }
     }
 
     /// <summary>Maps the public API, static publication, public pages, operator page and admin pages.</summary>

@@ -21,9 +21,26 @@ public sealed class RegistryOptions
     /// <summary>Seed of the demo data generator (<c>Registry:DemoSeed</c>): same seed, same sites.</summary>
     public int DemoSeed { get; set; } = 20200206;
 
+    /// <summary>
+    /// In demo mode (demo sites asked for at start), whether the demo sites keep reporting on a simulated schedule
+    /// (<c>Registry:DemoReporting</c>, default true). Off, their seeded numbers simply age.
+    /// </summary>
+    public bool DemoReporting { get; set; } = true;
+
     /// <summary>First administrator created at start when none exists (<c>Registry:AdminUser</c>).</summary>
     public string? AdminUser { get; set; }
 
     /// <summary>Password of <see cref="AdminUser"/> (<c>Registry:AdminPassword</c>, at least 12 characters).</summary>
     public string? AdminPassword { get; set; }
+
+    /// <summary>
+    /// Optional self-hosted raster basemap (<c>Registry:BasemapPmtiles</c>): the path of a PMTiles v3 archive of
+    /// PNG, JPEG or WebP tiles. Gardefou serves it at <c>/registry/basemap.pmtiles</c> (HTTP range requests) and the
+    /// public page draws its tiles under the outlines, so the page still asks nothing of any other host.
+    /// Without it the page draws the outlines that ship in the assembly.
+    /// </summary>
+    public string? BasemapPmtiles { get; set; }
+
+    /// <summary>Credit line shown under the map for <see cref="BasemapPmtiles"/> (<c>Registry:BasemapAttribution</c>).</summary>
+    public string? BasemapAttribution { get; set; }
 }

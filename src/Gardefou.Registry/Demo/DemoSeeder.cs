@@ -1,3 +1,4 @@
+using Gardefou.Registry.Freshness;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,13 @@ internal static class DemoSeeder
 {
     private const int SitesPerRound = 5000;
 
-    public static async Task<int> SeedAsync(RegistryDbContext db, int count, int seed, DateTimeOffset now, CancellationToken ct, IProgress<int>? progress = null)
+    public static async Task<int> SeedAsync(RegistryDbContext db, int count, int seed, DateTimeOffset now, CancellationToken ct, IProgress<int>? progress = null, FreshnessPolicy? freshness = null)
     {
         if (count <= 0 || await db.Sites.AnyAsync(s => s.Id.StartsWith("demo-"), ct))
         {
             return 0;
         }
-        var generator = new DemoSiteGenerator(FrenchGazetteer.Shared, seed);
+        var generator = new DemoSiteGenerator(FrenchGazetteer.Shared, seed, freshness);
         var written = 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Sites go in before their reports (foreign key), a round at a time so memory stays bounded.

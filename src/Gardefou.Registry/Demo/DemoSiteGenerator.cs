@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gardefou.Registry.Freshness;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Model;
 using Gardefou.Registry.Storage;
@@ -15,10 +16,12 @@ internal sealed class DemoSiteGenerator
     private readonly Random _random;
     private readonly IReadOnlyList<GazetteerPlace> _places;
     private readonly long[] _cumulative;
+    private readonly FreshnessPolicy _freshness;
 
-    public DemoSiteGenerator(FrenchGazetteer gazetteer, int seed)
+    public DemoSiteGenerator(FrenchGazetteer gazetteer, int seed, FreshnessPolicy? freshness = null)
     {
         _random = new Random(seed);
+        _freshness = freshness ?? new FreshnessPolicy(new RegistryOptions());
         // Paris, Lyon and Marseille are also listed as their municipal arrondissements, which carry the same
         // people: drawing from both would count those cities twice.
         _places = [.. gazetteer.Located.Where(p => !p.Approximate && p.Population > 0 && p.Code is not ("75056" or "69123" or "13055"))];
@@ -97,11 +100,15 @@ internal sealed class DemoSiteGenerator
             UpdatedAt = now,
         };
         var observations = new List<ObservationRow>();
+        // A site that reports on a schedule last reported within one of its intervals (DemoSchedule, which the demo
+        // reporter follows from there); a silent one at any time in the last hours, so its numbers age out.
+        var interval = DemoSchedule.IntervalOf(id, [.. offers.Select(ResourceType.Parse)], _freshness);
         foreach (var offer in offers)
         {
             var type = ResourceType.Parse(offer);
-            // Ages spread over the last hours so some numbers are fresh and some already stale, as in real life.
-            var checkedAt = now - TimeSpan.FromMinutes(_random.Next(0, type.Category == ResourceCategory.Bed ? 1440 : 60));
+            var checkedAt = interval is { } every
+                ? now - (every * _random.NextDouble())
+                : now - TimeSpan.FromMinutes(_random.Next(0, type.Category == ResourceCategory.Bed ? 1440 : 60));
             var available = type.Category switch
             {
                 ResourceCategory.Bed => _random.NextDouble() < 0.2 ? 0 : _random.Next(1, type == ResourceType.Parse("bed.general") ? 80 : 12),

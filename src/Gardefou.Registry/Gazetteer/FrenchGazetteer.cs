@@ -11,6 +11,7 @@ public sealed class FrenchGazetteer
 {
     internal const string CommunesResource = "Gardefou.Registry.Gazetteer.Data.communes.tsv.gz";
     internal const string CountriesResource = "Gardefou.Registry.Gazetteer.Data.countries.geojson.gz";
+    internal const string BasemapResource = "Gardefou.Registry.Gazetteer.Data.basemap.json.gz";
     private static readonly Lazy<FrenchGazetteer> s_shared = new(() => Load(OpenResource(CommunesResource)));
 
     private readonly Dictionary<string, List<GazetteerPlace>> _byPostcode = new(StringComparer.Ordinal);

@@ -43,7 +43,7 @@ public sealed class PublicPageTests
         Assert.Contains("12 left", items.Single(i => i.Contains("bellecour", StringComparison.Ordinal)));
         Assert.Contains("none left", items.Single(i => i.Contains("croix-rousse", StringComparison.Ordinal)));
         Assert.All(items, i => Assert.Matches(@"updated \d+ min ago", i));
-        Assert.Contains("4 min ago", items[0]);
+        Assert.Matches("updated [45] min ago", items[0]); // 4 min old when published; the browser may take a while under load
         Assert.DoesNotContain(items, i => i.Contains("paris", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(3, await page.Locator("#map svg g.site").CountAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "registry-public-page.png"), FullPage = true });

@@ -1,14 +1,18 @@
 // Gardefou public search. Everything about the searcher (place typed, position) stays in this page: it downloads
-// the gazetteer and the 1°×1° tile files around the place, then filters and sorts locally. No request carries a
+// the gazetteer and the 0.25°×0.25° tile files around the place, then filters and sorts locally. No request carries a
 // place name or a coordinate, and every request goes to this host.
 'use strict';
 (() => {
   const T = window.GardefouText;
-  let lang = (new URLSearchParams(location.search).get('lang') || navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  // The language chosen is remembered on this device only (localStorage), never sent: ?lang= wins, then the choice
+  // made here before, then the browser's language.
+  const LANG_KEY = 'gardefou.lang';
+  const stored = (() => { try { return localStorage.getItem(LANG_KEY); } catch { return null; } })();
+  let lang = (new URLSearchParams(location.search).get('lang') || stored || navigator.language || 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
   const $ = id => document.getElementById(id);
   const fold = s => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae')
     .replace(/[^a-z0-9]+/g, ' ').trim().split(' ').map(w => w === 'st' ? 'saint' : w === 'ste' ? 'sainte' : w).join(' ');
-  let communes = null, tileIndex = null, countries = null, last = null;
+  let communes = null, tileIndex = null, settings = null, last = null;
   const tileCache = new Map();
 
   function applyLanguage() {
@@ -31,7 +35,7 @@
     for (const line of text.split('\n').slice(1)) {
       const f = line.split('\t');
       if (f.length < 7) continue;
-      communes.push({ code: f[0], name: f[1], folded: fold(f[1]), postcodes: f[2].split(' '), population: +f[3], lat: f[5] ? +f[5] : null, lon: f[6] ? +f[6] : null });
+      communes.push({ code: f[0], name: f[1], folded: fold(f[1]), postcodes: f[2].split(' '), population: +f[3], lat: f[5] ? +f[5] : null, lon: f[6] ? +f[6] : null, precision: f[7] || '' });
     }
     return communes;
   }
@@ -199,64 +203,44 @@
       }
       list.append(li);
     });
-    drawMap(state);
+    drawMap(state).catch(err => console.warn("map not drawn", err));
+  }
+
+  // Server settings (an operator's basemap); the PMTiles reader is loaded only when a basemap is configured.
+  async function loadSettings() {
+    if (settings) return settings;
+    settings = await fetchJson('/registry/data/page.json');
+    if (settings.basemap && !window.pmtiles) {
+      await new Promise(done => {
+        const script = document.createElement('script');
+        script.src = '/registry/assets/pmtiles.js';
+        script.onload = script.onerror = done;
+        document.head.append(script);
+      });
+    }
+    return settings;
   }
 
   async function drawMap(state) {
-    if (!countries) countries = await fetchJson('/registry/data/countries.geojson');
-    const size = 600, k = size / 2 / (state.radius / 111.2), cos = Math.cos(toRad(state.lat));
-    const px = (lon, lat) => [size / 2 + (lon - state.lon) * cos * k, size / 2 - (lat - state.lat) * k];
-    const ns = 'http://www.w3.org/2000/svg';
-    const svg = document.createElementNS(ns, 'svg');
-    svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
-    svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', T[lang].mapLabel(state.results.length, state.label));
-    const span = state.radius / 111.2 * 1.5;
-    for (const f of countries.features) {
-      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-      for (const poly of polys) {
-        // Draw a polygon when its bounding box meets the view (a country's outline may lie far outside it).
-        const ring = poly[0];
-        let minLo = 180, maxLo = -180, minLa = 90, maxLa = -90;
-        for (const [lo, la] of ring) { minLo = Math.min(minLo, lo); maxLo = Math.max(maxLo, lo); minLa = Math.min(minLa, la); maxLa = Math.max(maxLa, la); }
-        const spanLon = span / Math.max(cos, .2);
-        if (maxLa < state.lat - span || minLa > state.lat + span || maxLo < state.lon - spanLon || minLo > state.lon + spanLon) continue;
-        const p = document.createElementNS(ns, 'path');
-        p.setAttribute('class', 'land');
-        p.setAttribute('d', poly.map(r => 'M' + r.map(([lo, la]) => px(lo, la).map(v => v.toFixed(1)).join(',')).join('L') + 'Z').join(''));
-        svg.append(p);
-      }
-    }
-    state.results.forEach((r, i) => {
-      const [x, y] = px(r.site.lon, r.site.lat);
-      const g = document.createElementNS(ns, 'g');
-      g.setAttribute('class', 'site');
-      const c = document.createElementNS(ns, 'circle');
-      c.setAttribute('cx', x); c.setAttribute('cy', y); c.setAttribute('r', 9);
-      // Shape, not only colour: filled = something available, hollow = none, dashed = unverified.
-      c.setAttribute('fill', r.sum.some && !r.sum.stale ? '#1d6b2f' : '#fff');
-      c.setAttribute('stroke', '#1d3b5c'); c.setAttribute('stroke-width', 2);
-      if (r.sum.stale) c.setAttribute('stroke-dasharray', '3 2');
-      const label = document.createElementNS(ns, 'text');
-      label.setAttribute('x', x + 11); label.setAttribute('y', y + 4);
-      label.textContent = String(i + 1);
-      g.append(c, label);
-      svg.append(g);
-    });
-    const me = document.createElementNS(ns, 'path');
-    me.setAttribute('class', 'me');
-    me.setAttribute('d', `M${size / 2 - 7},${size / 2}h14M${size / 2},${size / 2 - 7}v14`);
-    me.setAttribute('stroke', '#000'); me.setAttribute('stroke-width', 3);
-    const title = document.createElementNS(ns, 'title');
-    title.textContent = T[lang].you;
-    me.append(title);
-    svg.append(me);
-    $('map').replaceChildren(svg);
+    await loadSettings();
+    await window.GardefouMap.draw($('map'), { ...state, communes, youText: T[lang].you }, T[lang], settings);
+  }
+
+  // A failed search leaves nothing of the previous one on screen: no list, no map, nothing to re-render.
+  function clearResults(message) {
+    last = null;
+    $('results').replaceChildren();
+    window.GardefouMap.clear($('map'));
+    $('status').textContent = message;
   }
 
   document.addEventListener('DOMContentLoaded', () => {
     applyLanguage();
-    $('lang-toggle').addEventListener('click', () => { lang = lang === 'fr' ? 'en' : 'fr'; applyLanguage(); });
+    $('lang-toggle').addEventListener('click', () => {
+      lang = lang === 'fr' ? 'en' : 'fr';
+      try { localStorage.setItem(LANG_KEY, lang); } catch { /* storage disabled: the choice lasts this visit */ }
+      applyLanguage();
+    });
     $('place').addEventListener('input', () => loadCommunes().then(suggest));
     $('search').addEventListener('submit', async e => {
       e.preventDefault();
@@ -264,17 +248,17 @@
         $('status').textContent = T[lang].loading;
         await loadCommunes();
         const place = resolve($('place').value);
-        if (!place) { $('status').textContent = T[lang].unknownPlace; return; }
+        if (!place) { clearResults(T[lang].unknownPlace); return; }
         await search(place.lat, place.lon, `${place.name} (${place.postcodes[0] || ''})`);
       } catch (err) {
-        $('status').textContent = String(err);
+        clearResults(String(err));
       }
     });
     $('locate').addEventListener('click', () => {
-      if (!navigator.geolocation) { $('status').textContent = T[lang].geoDenied; return; }
+      if (!navigator.geolocation) { clearResults(T[lang].geoDenied); return; }
       navigator.geolocation.getCurrentPosition(
-        p => search(p.coords.latitude, p.coords.longitude, T[lang].here),
-        () => { $('status').textContent = T[lang].geoDenied; },
+        p => loadCommunes().then(() => search(p.coords.latitude, p.coords.longitude, T[lang].here)).catch(err => clearResults(String(err))),
+        () => clearResults(T[lang].geoDenied),
         { maximumAge: 600000, timeout: 10000 });
     });
   });

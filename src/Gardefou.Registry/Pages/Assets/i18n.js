@@ -10,7 +10,7 @@ window.GardefouText = (() => {
       availableNow: 'available now (recently confirmed)', openNow: 'open now', wheelchair: 'wheelchair accessible',
       search: 'Search', locate: 'Use my location (stays on this device)', mapTitle: 'Map', resultsTitle: 'Nearest places',
       lite: 'Low-bandwidth page (no JavaScript)', openData: 'Open data',
-      attribution: 'Places: INSEE/Etalab, GeoNames (CC BY 4.0). Borders: Natural Earth.',
+      attribution: 'Places: INSEE/Etalab, GeoNames (CC BY 4.0). Map: Natural Earth, MapSVG (CC BY 4.0).',
       loading: 'Loading…', unknownPlace: 'Place not found. Try a postcode (e.g. 69003) or a town name.',
       found: (n, place) => `${n} places within reach of ${place}.`, none: 'Nothing found in this area. Try a larger distance.',
       left: n => `${n} left`, soldOut: 'none left', closed: 'closed', noNumber: 'no recent number',
@@ -22,6 +22,9 @@ window.GardefouText = (() => {
       source: s => `source: ${s}`, kinds: { pharmacy: 'Pharmacy', 'test-centre': 'Test centre', hospital: 'Hospital', 'vaccination-centre': 'Vaccination centre' },
       mapLabel: (n, place) => `Map of ${n} places around ${place}; the numbered marks match the list below.`,
       you: 'your search point', geoDenied: 'Location unavailable; type a postcode or town instead.', here: 'your location',
+      legendTitle: 'Map key', scaleKm: km => `${km} km`,
+      legend: { available: 'available (number confirmed recently)', none: 'none left or closed', unverified: 'unverified: the last number is too old to trust', unknown: 'no number reported yet', you: 'the place searched', radius: 'search distance' },
+      mapCredit: 'Map: Natural Earth; départements © MapSVG (CC BY 4.0); towns: INSEE/Etalab, GeoNames (CC BY 4.0).',
     },
     fr: {
       title: 'Tests, masques et lits d’hôpital près de chez vous', skip: 'Aller aux résultats',
@@ -31,7 +34,7 @@ window.GardefouText = (() => {
       availableNow: 'disponible maintenant (confirmé récemment)', openNow: 'ouvert maintenant', wheelchair: 'accessible en fauteuil',
       search: 'Rechercher', locate: 'Me localiser (reste sur cet appareil)', mapTitle: 'Carte', resultsTitle: 'Lieux les plus proches',
       lite: 'Page légère (sans JavaScript)', openData: 'Données ouvertes',
-      attribution: 'Lieux : INSEE/Etalab, GeoNames (CC BY 4.0). Frontières : Natural Earth.',
+      attribution: 'Lieux : INSEE/Etalab, GeoNames (CC BY 4.0). Carte : Natural Earth, MapSVG (CC BY 4.0).',
       loading: 'Chargement…', unknownPlace: 'Lieu introuvable. Essayez un code postal (ex. 69003) ou un nom de commune.',
       found: (n, place) => `${n} lieux à proximité de ${place}.`, none: 'Rien trouvé dans cette zone. Essayez une distance plus grande.',
       left: n => `${n} restant${n > 1 ? 's' : ''}`, soldOut: 'épuisé', closed: 'fermé', noNumber: 'pas de chiffre récent',
@@ -43,6 +46,9 @@ window.GardefouText = (() => {
       source: s => `source : ${s}`, kinds: { pharmacy: 'Pharmacie', 'test-centre': 'Centre de dépistage', hospital: 'Hôpital', 'vaccination-centre': 'Centre de vaccination' },
       mapLabel: (n, place) => `Carte de ${n} lieux autour de ${place} ; les numéros correspondent à la liste ci-dessous.`,
       you: 'point de recherche', geoDenied: 'Position indisponible ; saisissez un code postal ou une commune.', here: 'votre position',
+      legendTitle: 'Légende', scaleKm: km => `${String(km).replace('.', ',')} km`,
+      legend: { available: 'disponible (chiffre confirmé récemment)', none: 'épuisé ou fermé', unverified: 'non vérifié : le dernier chiffre est trop ancien', unknown: 'aucun chiffre encore', you: 'le lieu recherché', radius: 'distance de recherche' },
+      mapCredit: 'Carte : Natural Earth ; départements © MapSVG (CC BY 4.0) ; communes : INSEE/Etalab, GeoNames (CC BY 4.0).',
     },
   };
 })();
