@@ -1,15 +1,3 @@
-using System.CommandLine;
-using Gardefou.Cli.Commands;
+using Gardefou.Cli;
 
-// The table of contents of the `gardefou` command: each feature owns its command file under Commands/.
-var root = new RootCommand("Gardefou: privacy-first exposure notification, resource finder and evaluator.")
-{
-    ProtocolCommand.Create(),
-    ServeCommand.Create(),
-    ExportCommand.Create(),
-    PhoneCommand.Create(),
-    AdminCommand.Create(),
-    BenchCommand.Create(),
-    SimulateCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+return await GardefouCli.RunAsync(args);

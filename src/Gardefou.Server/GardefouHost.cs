@@ -101,6 +101,7 @@ public sealed partial class GardefouHost : IAsyncDisposable
     /// <summary>Starts listening and the background workers.</summary>
     public async Task StartAsync(CancellationToken ct = default)
     {
+        Options.Progress?.Invoke($"Listening on {Options.Urls}");
         await App.StartAsync(ct);
         _started = true;
         await TrustLocalVerificationAsync(ct);
@@ -171,10 +172,12 @@ public sealed partial class GardefouHost : IAsyncDisposable
         var roles = options.Roles;
         if (roles.HasFlag(GardefouRoles.Keys))
         {
+            options.Progress?.Invoke("Diagnosis keys: database and export signing key");
             await app.Services.InitializeKeysDomainAsync(ct);
         }
         if (roles.HasFlag(GardefouRoles.Verification))
         {
+            options.Progress?.Invoke("Verification: database, certificate key and demo health-worker account");
             await app.Services.InitializeVerificationDomainAsync(ct);
             if (app.Services.GetRequiredService<VerificationInitialization>().CreatedAdmin is { } admin)
             {
@@ -188,7 +191,11 @@ public sealed partial class GardefouHost : IAsyncDisposable
         }
         if (roles.HasFlag(GardefouRoles.Registry))
         {
-            await app.Services.InitializeRegistryDomainAsync(options.DemoRegistryCount ?? 0, ct);
+            var demo = options.DemoRegistryCount ?? 0;
+            options.Progress?.Invoke(demo > 0
+                ? $"Resource finder: database, {demo} demo sites on first start, static files"
+                : "Resource finder: database and static files");
+            await app.Services.InitializeRegistryDomainAsync(demo, ct);
         }
     }
 

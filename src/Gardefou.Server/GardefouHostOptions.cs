@@ -38,6 +38,12 @@ public sealed class GardefouHostOptions
     /// <summary>Whether to write the console log (off in tests and benchmarks that capture logs themselves).</summary>
     public bool ConsoleLogging { get; set; } = true;
 
+    /// <summary>
+    /// Told, before each slow start-up step (database schema, signing keys, demo data), what is about to happen, so a
+    /// command can show progress instead of minutes of silence on a first start.
+    /// </summary>
+    public Action<string>? Progress { get; set; }
+
     /// <summary>Command-line style arguments passed to the configuration (e.g. <c>--Keys:Region=US</c>).</summary>
     public IReadOnlyList<string> Arguments { get; set; } = [];
 }

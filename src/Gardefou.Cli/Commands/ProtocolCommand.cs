@@ -91,6 +91,6 @@ internal static class ProtocolCommand
     private static int Fail(string message)
     {
         Console.Error.WriteLine($"error: {message}");
-        return 2;
+        return ExitCodes.BadArguments;
     }
 }

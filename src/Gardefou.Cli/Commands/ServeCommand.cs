@@ -34,26 +34,33 @@ internal static class ServeCommand
         var unknown = settings.FirstOrDefault(s => !s.StartsWith("--", StringComparison.Ordinal) || !s.Contains(':', StringComparison.Ordinal) || !s.Contains('=', StringComparison.Ordinal));
         if (unknown is not null)
         {
-            return Fail($"unknown argument '{unknown}': settings are given as --Section:Key=value");
+            return Fail(UnknownArgument(unknown), ExitCodes.BadArguments);
         }
         if (!GardefouRolesParser.TryParse(rolesText, out var roles, out var error))
         {
-            return Fail($"--roles: {error}");
+            return Fail($"--roles: {error}", ExitCodes.BadArguments);
         }
         TimeSpan? period = null;
         if (periodText is not null)
         {
             if (!TimeSpan.TryParse(periodText, CultureInfo.InvariantCulture, out var parsed) || parsed < TimeSpan.FromSeconds(1))
             {
-                return Fail("--export-period must be a timespan of at least one second, e.g. 01:00:00 or 00:00:05.");
+                return Fail("--export-period must be a timespan of at least one second, e.g. 01:00:00 or 00:00:05.", ExitCodes.BadArguments);
             }
             period = parsed;
         }
         if (demoRegistry is < 0)
         {
-            return Fail("--demo-registry must not be negative.");
+            return Fail("--demo-registry must not be negative.", ExitCodes.BadArguments);
+        }
+        // Before minutes of initialisation, and instead of Kestrel's logged stack trace: a busy port is one line.
+        if (ListenCheck.FindProblem(urls) is { } listenProblem)
+        {
+            return Fail(listenProblem, ExitCodes.Failed);
         }
 
+        var progress = new StartupProgress(Console.Out);
+        progress.Step($"Starting Gardefou (roles: {roles}; data: {Path.GetFullPath(data)})");
         var options = new GardefouHostOptions
         {
             DataDirectory = data,
@@ -64,6 +71,7 @@ internal static class ServeCommand
             // The README's first command should show a populated resource finder; production (PostgreSQL) starts empty.
             DemoRegistryCount = demoRegistry ?? (string.IsNullOrWhiteSpace(postgres) ? DefaultDemoSites : 0),
             Arguments = settings,
+            Progress = progress.Step,
         };
         GardefouHost host;
         try
@@ -72,7 +80,7 @@ internal static class ServeCommand
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return Fail($"could not start: {exception.Message}");
+            return Fail($"could not start: {exception.Message}", ExitCodes.Failed);
         }
         await using (host)
         {
@@ -82,8 +90,10 @@ internal static class ServeCommand
             }
             catch (IOException exception)
             {
-                return Fail($"could not listen on {urls}: {exception.Message}");
+                return Fail($"could not listen on {urls}: {exception.Message} Choose another address with --urls.", ExitCodes.Failed);
             }
+            Console.WriteLine($"Gardefou is ready: {host.BaseAddress.ToString().TrimEnd('/')}");
+            // The line the end-to-end simulation waits for; kept word for word.
             Console.WriteLine($"Gardefou is running at {host.BaseAddress} (roles: {roles}; data: {Path.GetFullPath(data)}). Press Ctrl+C to stop.");
             foreach (var note in host.StartupNotes)
             {
@@ -91,12 +101,23 @@ internal static class ServeCommand
             }
             await host.App.WaitForShutdownAsync(ct);
         }
-        return 0;
+        return ExitCodes.Ok;
     }
 
-    private static int Fail(string message)
+    /// <summary>An unknown argument, with the option meant when it is a common guess (<c>--port</c> is <c>--urls</c> here).</summary>
+    private static string UnknownArgument(string argument)
+    {
+        var name = argument.Split('=', 2)[0];
+        if (name is "--port" or "-p" or "--host" or "--url" or "--listen" or "--address")
+        {
+            return $"unknown option '{name}': use --urls to choose the listening address, e.g. --urls http://127.0.0.1:5081 (default {GardefouHostOptions.DefaultUrls}).";
+        }
+        return $"unknown argument '{argument}': see 'gardefou serve --help'; configuration settings are given as --Section:Key=value.";
+    }
+
+    private static int Fail(string message, int exitCode)
     {
         Console.Error.WriteLine($"error: {message}");
-        return 2;
+        return exitCode;
     }
 }

@@ -55,9 +55,12 @@ internal sealed class PhoneHttp
         for (var attempt = 1; ; attempt++)
         {
             string failure;
+            string? hint = null;
+            Uri? target = null;
             try
             {
                 using var message = request();
+                target = message.RequestUri;
                 using var response = await Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
                 if (response.IsSuccessStatusCode)
                 {
@@ -65,17 +68,20 @@ internal sealed class PhoneHttp
                 }
                 if (!IsTransient(response.StatusCode))
                 {
-                    throw new PhoneException($"The server refused the request ({(int)response.StatusCode} {response.ReasonPhrase}){await ProblemTitleAsync(response, ct)}.");
+                    var (title, errorCode) = await ProblemAsync(response, ct);
+                    throw new PhoneException($"The server refused the request ({(int)response.StatusCode} {response.ReasonPhrase}){title}.{RefusalHint(response.StatusCode, errorCode)}");
                 }
                 failure = $"the server answered {(int)response.StatusCode}";
             }
             catch (HttpRequestException e)
             {
                 failure = $"the network failed ({e.HttpRequestError})";
+                hint = UnreachableHint(target);
             }
             catch (TaskCanceledException) when (!ct.IsCancellationRequested)
             {
                 failure = "the request timed out";
+                hint = UnreachableHint(target);
             }
             catch (CorruptResponseException e)
             {
@@ -83,7 +89,7 @@ internal sealed class PhoneHttp
             }
             if (attempt >= _retry.MaxAttempts)
             {
-                throw new PhoneException($"Giving up after {attempt} attempts: {failure}.");
+                throw new PhoneException($"Giving up after {attempt} attempts to reach {Origin(target)}: {failure}.{hint}");
             }
             await Task.Delay(_retry.DelayBefore(attempt + 1, _random), _clock, ct);
         }
@@ -92,7 +98,23 @@ internal sealed class PhoneHttp
     private static bool IsTransient(HttpStatusCode status) =>
         (int)status >= 500 || status == HttpStatusCode.RequestTimeout || status == HttpStatusCode.TooManyRequests;
 
-    private static async Task<string> ProblemTitleAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>The server's address only (never a path or query): what the user typed at <c>phone init</c>.</summary>
+    private static string Origin(Uri? uri) => uri is null ? "the server" : uri.GetLeftPart(UriPartial.Authority) + "/";
+
+    private static string UnreachableHint(Uri? uri) =>
+        $" Is `gardefou serve` running at {Origin(uri)}? If not, start it; if the address is wrong, wipe the phone and run 'gardefou phone init --server <url>' again.";
+
+    /// <summary>What the user can do about a refusal, from the problem's <c>errorCode</c> (the verification API's codes).</summary>
+    private static string RefusalHint(HttpStatusCode status, string? errorCode) => (status, errorCode) switch
+    {
+        (_, "code_invalid" or "code_expired" or "code_not_found") =>
+            " Verification codes are single-use and expire: ask the health worker for a new code.",
+        (_, "token_invalid" or "token_expired") => " The code's token expired or was already used: ask the health worker for a new code.",
+        (HttpStatusCode.Unauthorized, _) => " The verification server requires the app's API key: give it with 'gardefou phone init --api-key'.",
+        _ => "",
+    };
+
+    private static async Task<(string Title, string? ErrorCode)> ProblemAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try
         {
@@ -100,20 +122,22 @@ internal sealed class PhoneHttp
             using var json = System.Text.Json.JsonDocument.Parse(body);
             if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object)
             {
+                var errorCode = json.RootElement.TryGetProperty("errorCode", out var code) && code.ValueKind == System.Text.Json.JsonValueKind.String ? code.GetString() : null;
                 foreach (var name in new[] { "title", "error", "code" })
                 {
                     if (json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String)
                     {
-                        return ": " + value.GetString();
+                        return (": " + value.GetString(), errorCode);
                     }
                 }
+                return ("", errorCode);
             }
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or CorruptResponseException or HttpRequestException)
         {
             // A refusal without a readable body is still a refusal; the status says enough.
         }
-        return "";
+        return ("", null);
     }
 
     public static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, int maxBytes, CancellationToken ct)

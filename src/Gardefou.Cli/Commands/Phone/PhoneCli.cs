@@ -7,10 +7,10 @@ namespace Gardefou.Cli.Commands.Phone;
 internal static class PhoneCli
 {
     /// <summary>Exit code of a failure the user can act on (server unreachable, refused code, bad export).</summary>
-    public const int Failed = 1;
+    public const int Failed = ExitCodes.Failed;
 
     /// <summary>Exit code of an invalid argument.</summary>
-    public const int BadArguments = 2;
+    public const int BadArguments = ExitCodes.BadArguments;
 
     /// <summary>Runs <paramref name="action"/>, turning the library's errors into a message on stderr and an exit code.</summary>
     public static async Task<int> RunAsync(Func<Task<int>> action)
