@@ -40,13 +40,46 @@ public sealed class VerificationOptions
     [Range(1, 100_000)]
     public int SignInRequestsPerMinute { get; set; } = 10;
 
-    /// <summary>Failed sign-ins after which a portal account is locked.</summary>
+    /// <summary>
+    /// Failed sign-ins one client may make on one account before each further attempt must wait (there is no
+    /// lockout: the wait applies to that client alone, see <c>docs/verification.md</c>).
+    /// </summary>
     [Range(1, 100)]
-    public int MaxFailedLogins { get; set; } = 5;
+    public int SignInFreeFailures { get; set; } = 3;
 
-    /// <summary>How long a locked account stays locked (an admin's password reset unlocks it at once).</summary>
+    /// <summary>First wait after the free failures; it doubles with each further failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SignInBackoffBase { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait between two sign-in attempts of one client on one account.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SignInBackoffCap { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Failed sign-ins per hour on one account from all clients that have no device cookie of it together
+    /// (guessing spread over many addresses); the account's known devices are not affected.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int SignInUntrustedFailuresPerHour { get; set; } = 60;
+
+    /// <summary>Password hashes (about 60 ms of CPU each) that may run at once; 0 means half the cores, at least one.</summary>
+    [Range(0, 1024)]
+    public int PasswordHashingConcurrency { get; set; }
+
+    /// <summary>Longest a portal session lasts after sign-in, however active (a work shift).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan PortalSessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A portal session ends after this long without a request.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan PortalIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Addresses or CIDR networks of reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are
+    /// believed (last hop only), e.g. <c>Verification:TrustedProxies:0=10.0.0.5</c>. Empty: forwarded headers are ignored.
+    /// Applies to the whole host, so every domain sees the real client and scheme.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
 
     /// <summary>Days of daily counters kept (aggregates only).</summary>
     [Range(1, 400)]

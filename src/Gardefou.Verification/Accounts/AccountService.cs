@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using Gardefou.Verification.Codes;
+using Gardefou.Verification.Security;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Gardefou.Verification.Accounts;
 
-/// <summary>Health workers' accounts: passwords through ASP.NET Core's <see cref="PasswordHasher{TUser}"/>, lockout, roles.</summary>
+/// <summary>Health workers' accounts: passwords through ASP.NET Core's <see cref="PasswordHasher{TUser}"/> (every hash under the global <see cref="PasswordHashingGate"/>), sessions, roles. No lockout: see <see cref="SignInGuard"/>.</summary>
 internal sealed class AccountService
 {
     public const int MinPasswordLength = 12;
@@ -19,13 +19,13 @@ internal sealed class AccountService
 
     private readonly VerificationDbContext _db;
     private readonly TimeProvider _time;
-    private readonly VerificationOptions _options;
+    private readonly PasswordHashingGate _gate;
 
-    public AccountService(VerificationDbContext db, TimeProvider time, IOptions<VerificationOptions> options)
+    public AccountService(VerificationDbContext db, TimeProvider time, PasswordHashingGate gate)
     {
         _db = db;
         _time = time;
-        _options = options.Value;
+        _gate = gate;
     }
 
     public static string NewPassword() => RandomNumberGenerator.GetString(CodeFormat.LongAlphabet + "abcdefghjkmnpqrstuvwxyz", GeneratedPasswordLength);
@@ -50,7 +50,7 @@ internal sealed class AccountService
             SecurityStamp = NewStamp(),
             CreatedAt = _time.GetUtcNow().UtcDateTime,
         };
-        user.PasswordHash = s_hasher.HashPassword(user, password);
+        user.PasswordHash = await _gate.RunAsync(() => s_hasher.HashPassword(user, password), ct);
         _db.HealthWorkers.Add(user);
         try
         {
@@ -64,66 +64,66 @@ internal sealed class AccountService
         return (user, password);
     }
 
-    /// <summary>Checks a sign-in; counts failures and locks the account after <see cref="VerificationOptions.MaxFailedLogins"/>.</summary>
+    /// <summary>The id of the account named <paramref name="userName"/>, or null; budgets of the sign-in guard are per account.</summary>
+    public async Task<int?> IdOfAsync(string? userName, CancellationToken ct) =>
+        IsValidUserName(userName) ? await _db.HealthWorkers.Where(u => u.UserName == userName).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) : null;
+
+    /// <summary>
+    /// Checks a sign-in with exactly one password hash through the global <see cref="PasswordHashingGate"/>, whatever
+    /// the name: an unknown name or a disabled account costs and answers what a wrong password does. Nothing is
+    /// counted or locked here; the caller throttles before calling (see <see cref="Security.SignInGuard"/>).
+    /// </summary>
     public async Task<SignInOutcome> SignInAsync(string? userName, string? password, CancellationToken ct)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
         var user = IsValidUserName(userName) ? await _db.HealthWorkers.Include(u => u.Realm).FirstOrDefaultAsync(u => u.UserName == userName, ct) : null;
-        password ??= "";
-        if (user is null)
+        if (password is not { Length: > 0 and <= 256 })
         {
-            s_hasher.VerifyHashedPassword(null!, s_dummyHash, password);
-            return new SignInOutcome(null, false);
+            return new SignInOutcome(SignInStatus.Failed);
         }
-        if (user.Disabled || user.LockedUntil > now)
+        var hash = user is { Disabled: false } ? user.PasswordHash : s_dummyHash;
+        var (ran, result) = await _gate.TryRunAsync(() => s_hasher.VerifyHashedPassword(user!, hash, password), ct);
+        if (!ran)
         {
-            s_hasher.VerifyHashedPassword(user, s_dummyHash, password);
-            return new SignInOutcome(null, false);
+            return new SignInOutcome(SignInStatus.Busy);
         }
-        var result = password.Length is > 0 and <= 256 ? s_hasher.VerifyHashedPassword(user, user.PasswordHash, password) : PasswordVerificationResult.Failed;
-        if (result == PasswordVerificationResult.Failed)
+        if (user is null || user.Disabled || result == PasswordVerificationResult.Failed)
         {
-            user.FailedLogins++;
-            var locked = false;
-            if (user.FailedLogins >= _options.MaxFailedLogins)
-            {
-                user.LockedUntil = now + _options.LockoutDuration;
-                user.FailedLogins = 0;
-                locked = true;
-            }
-            await _db.SaveChangesAsync(ct);
-            return new SignInOutcome(null, locked, user.Id);
+            return new SignInOutcome(SignInStatus.Failed);
         }
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = s_hasher.HashPassword(user, password);
+            user.PasswordHash = await _gate.RunAsync(() => s_hasher.HashPassword(user, password), ct);
+            await _db.SaveChangesAsync(ct);
         }
-        user.FailedLogins = 0;
-        user.LockedUntil = null;
-        await _db.SaveChangesAsync(ct);
-        return new SignInOutcome(user, false);
+        return new SignInOutcome(SignInStatus.Succeeded, user);
     }
 
-    /// <summary>Sets a new generated password, unlocks the account and ends its sessions.</summary>
+    /// <summary>Sets a new generated password and ends the account's sessions everywhere; returns the password, to show once.</summary>
     public async Task<string> ResetPasswordAsync(HealthWorker user, CancellationToken ct)
     {
         var password = NewPassword();
-        user.PasswordHash = s_hasher.HashPassword(user, password);
-        user.FailedLogins = 0;
-        user.LockedUntil = null;
+        user.PasswordHash = await _gate.RunAsync(() => s_hasher.HashPassword(user, password), ct);
         user.SecurityStamp = NewStamp();
         await _db.SaveChangesAsync(ct);
         return password;
     }
 
+    /// <summary>Ends every session of the account, server-side (sign-out): a cookie copied before is refused from now on.</summary>
+    public async Task EndSessionsAsync(HealthWorker user, CancellationToken ct)
+    {
+        user.SecurityStamp = NewStamp();
+        await _db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Changes the user's own password after checking the current one.</summary>
     public async Task<bool> ChangePasswordAsync(HealthWorker user, string current, string next, CancellationToken ct)
     {
-        if (next.Length is < MinPasswordLength or > 256 || s_hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
+        if (next.Length is < MinPasswordLength or > 256 || current.Length is 0 or > 256
+            || await _gate.RunAsync(() => s_hasher.VerifyHashedPassword(user, user.PasswordHash, current), ct) == PasswordVerificationResult.Failed)
         {
             return false;
         }
-        user.PasswordHash = s_hasher.HashPassword(user, next);
+        user.PasswordHash = await _gate.RunAsync(() => s_hasher.HashPassword(user, next), ct);
         user.SecurityStamp = NewStamp();
         await _db.SaveChangesAsync(ct);
         return true;

@@ -2,5 +2,5 @@ using Gardefou.Verification.Storage;
 
 namespace Gardefou.Verification.Accounts;
 
-/// <summary>Result of a sign-in: the user on success; whether this failure locked the account.</summary>
-internal sealed record SignInOutcome(HealthWorker? User, bool JustLocked, int? FailedUserId = null);
+/// <summary>Result of a sign-in check: the status, the user on success, and the account's id when the name exists.</summary>
+internal sealed record SignInOutcome(SignInStatus Status, HealthWorker? User = null);

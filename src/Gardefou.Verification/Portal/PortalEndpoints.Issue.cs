@@ -131,7 +131,7 @@ internal static partial class PortalEndpoints
         if (changed)
         {
             // The new security stamp ended the old session: start a fresh one.
-            await PortalAuth.SignInAsync(context, user);
+            await PortalAuth.SignInAsync(context, user, time, PortalAuth.SignedInAt(context));
         }
         return await PortalRenderer.RenderAsync<AccountPage>(context, new()
         {

@@ -84,10 +84,10 @@ internal static partial class PortalEndpoints
             case "reset":
                 page[nameof(UsersPage.NewPassword)] = await accounts.ResetPasswordAsync(target, ct);
                 page[nameof(UsersPage.NewPasswordFor)] = target.UserName;
-                page[nameof(UsersPage.Message)] = $"Password of {target.UserName} reset; the account is unlocked and its sessions ended.";
+                page[nameof(UsersPage.Message)] = $"Password of {target.UserName} reset; its sessions are ended.";
                 if (target.Id == admin.Id)
                 {
-                    await PortalAuth.SignInAsync(context, target);
+                    await PortalAuth.SignInAsync(context, target, time, PortalAuth.SignedInAt(context));
                 }
                 break;
             case "disable" or "enable" when target.Id == admin.Id:
@@ -103,11 +103,10 @@ internal static partial class PortalEndpoints
 
     private static async Task<IResult> RenderUsersAsync(HttpContext context, VerificationDbContext db, TimeProvider time, HealthWorker admin, Dictionary<string, object?> page, int status, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         var rows = await db.HealthWorkers.AsNoTracking()
             .Where(u => u.RealmId == admin.RealmId)
             .OrderBy(u => u.UserName)
-            .Select(u => new UserRow(u.Id, u.UserName, u.Role == HealthWorkerRole.Admin, u.Disabled, u.LockedUntil > now))
+            .Select(u => new UserRow(u.Id, u.UserName, u.Role == HealthWorkerRole.Admin, u.Disabled))
             .ToListAsync(ct);
         page[nameof(UsersPage.User)] = ViewOf(admin);
         page[nameof(UsersPage.Token)] = PortalForms.TokenFor(context);

@@ -53,13 +53,19 @@ internal static partial class PortalEndpoints
         return await PortalRenderer.RenderAsync<LoginPage>(context, new() { [nameof(LoginPage.Token)] = PortalForms.TokenFor(context) });
     }
 
-    private static async Task<IResult> Login(HttpContext context, AccountService accounts, [FromKeyedServices(ClientThrottle.SignIn)] ClientThrottle throttle, ILoggerFactory loggers, CancellationToken ct)
+    /// <summary>
+    /// Sign-in, throttled before any password is hashed: per client across accounts, then per (account, client) with
+    /// an exponential back-off and per account for clients without its device cookie (<see cref="SignInGuard"/>), then
+    /// the global hashing cap. No step locks an account: the right password from a known device always works.
+    /// </summary>
+    private static async Task<IResult> Login(HttpContext context, AccountService accounts, SignInGuard guard, TimeProvider time, [FromKeyedServices(ClientThrottle.SignIn)] ClientThrottle throttle, ILoggerFactory loggers, CancellationToken ct)
     {
-        if (!throttle.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
+        var log = loggers.CreateLogger(Log.Category);
+        var address = context.Connection.RemoteIpAddress;
+        if (!throttle.TryAcquire(SignInClient.ThrottleAddressOf(address), out var clientWait))
         {
-            Log.ClientThrottled(loggers.CreateLogger(Log.Category));
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return await PortalForms.BadAsync(context, "Too many sign-in attempts from this device. Wait a minute and try again.", StatusCodes.Status429TooManyRequests);
+            Log.ClientThrottled(log);
+            return await TooManyAsync(context, clientWait, "Too many sign-in attempts from this network. Wait a minute and try again.");
         }
         var (form, error) = await PortalForms.ReadAsync(context, ct);
         if (form is null)
@@ -67,30 +73,59 @@ internal static partial class PortalEndpoints
             return error!;
         }
         var userName = form["username"].ToString();
-        var outcome = await accounts.SignInAsync(userName, form["password"].ToString(), ct);
-        var log = loggers.CreateLogger(Log.Category);
+        var userId = await accounts.IdOfAsync(userName, ct);
+        var device = DeviceCookie.DeviceIdFor(context, userId);
+        var client = device is null ? SignInClient.Address(address) : SignInClient.Device(device);
+        if (guard.TryReserve(userName, client, out var wait) is not { } ticket)
+        {
+            PortalLog.SignInDelayed(log);
+            return await TooManyAsync(context, wait, "Too many failed sign-ins for this account from this device. Wait and try again; on a device you signed in from before, you are not held back.");
+        }
+        SignInOutcome outcome;
+        bool? succeeded = null;
+        try
+        {
+            outcome = await accounts.SignInAsync(userName, form["password"].ToString(), ct);
+            succeeded = outcome.Status switch { SignInStatus.Succeeded => true, SignInStatus.Failed => false, _ => null };
+        }
+        finally
+        {
+            // Always released, counted only when a password was checked (never on an error or a cancelled request).
+            guard.Complete(ticket, succeeded);
+        }
+        if (outcome.Status == SignInStatus.Busy)
+        {
+            PortalLog.SignInBusy(log);
+            context.Response.Headers.RetryAfter = "5";
+            return await PortalForms.BadAsync(context, "The portal is busy. Try again in a few seconds.", StatusCodes.Status503ServiceUnavailable);
+        }
         if (outcome.User is null)
         {
             Log.SignInFailed(log);
-            if (outcome.JustLocked && outcome.FailedUserId is { } lockedId)
-            {
-                Log.UserLocked(log, lockedId);
-            }
             return await PortalRenderer.RenderAsync<LoginPage>(context, new()
             {
                 [nameof(LoginPage.Token)] = PortalForms.TokenFor(context),
                 [nameof(LoginPage.UserName)] = AccountService.IsValidUserName(userName) ? userName : null,
-                [nameof(LoginPage.Error)] = "Sign-in failed: check the user name and password. After repeated failures the account is locked for a while; an admin can unlock it by resetting the password.",
+                [nameof(LoginPage.Error)] = "Sign-in failed: check the user name and password. After several failures each new try from this device must wait a little longer; an admin can reset a forgotten password.",
             }, StatusCodes.Status401Unauthorized);
         }
-        await PortalAuth.SignInAsync(context, outcome.User);
+        await PortalAuth.SignInAsync(context, outcome.User, time);
+        DeviceCookie.Remember(context, outcome.User.Id);
         Log.SignedIn(log, outcome.User.Id);
         return TypedResults.Redirect(Root + "/issue");
     }
 
-    private static async Task<IResult> Logout(HttpContext context, VerificationDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> TooManyAsync(HttpContext context, TimeSpan wait, string detail)
     {
-        if (await PortalAuth.CurrentUserAsync(context, db, time, ct) is null)
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await PortalForms.BadAsync(context, detail, StatusCodes.Status429TooManyRequests);
+    }
+
+    /// <summary>Sign-out ends the session server-side: the account's stamp changes, so a copy of the cookie no longer works.</summary>
+    private static async Task<IResult> Logout(HttpContext context, VerificationDbContext db, TimeProvider time, AccountService accounts, CancellationToken ct)
+    {
+        var user = await PortalAuth.CurrentUserAsync(context, db, time, ct);
+        if (user is null)
         {
             return TypedResults.Redirect(Root + "/login");
         }
@@ -99,6 +134,7 @@ internal static partial class PortalEndpoints
         {
             return error!;
         }
+        await accounts.EndSessionsAsync(user, ct);
         await PortalAuth.SignOutAsync(context);
         return TypedResults.Redirect(Root + "/login");
     }

@@ -25,6 +25,10 @@ internal static class PortalForms
 
     public static async Task<(IFormCollection? Form, IResult? Error)> ReadAsync(HttpContext context, CancellationToken ct)
     {
+        if (!IsFromThisOrigin(context.Request))
+        {
+            return (null, await BadAsync(context, "The form did not come from this portal's own page (another site, a sandboxed frame or a local file). Open the portal and send it from there.", StatusCodes.Status403Forbidden));
+        }
         if (context.Request.ContentLength > MaxFormBytes)
         {
             return (null, await BadAsync(context, "The form is too large.", StatusCodes.Status413PayloadTooLarge));
@@ -51,6 +55,31 @@ internal static class PortalForms
             return (null, await BadAsync(context, "The form has expired or did not come from this portal. Reload the page and try again."));
         }
         return (form, null);
+    }
+
+    /// <summary>
+    /// False for a post a browser marks as coming from elsewhere: <c>Origin: null</c> (sandboxed frames, local files,
+    /// some redirects), an origin other than this host, or <c>Sec-Fetch-Site: cross-site</c>. Antiforgery tokens
+    /// already stop forgeries; this refuses them before the form is even read. Clients that send neither header
+    /// (older browsers, scripts) are left to the antiforgery check.
+    /// </summary>
+    public static bool IsFromThisOrigin(HttpRequest request)
+    {
+        if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site")
+        {
+            return false;
+        }
+        var origins = request.Headers.Origin;
+        if (origins.Count == 0)
+        {
+            return true;
+        }
+        if (origins.Count > 1 || !Uri.TryCreate(origins.ToString(), UriKind.Absolute, out var origin))
+        {
+            return false; // includes the literal "null"
+        }
+        return string.Equals(origin.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(origin.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
     public static FormToken TokenFor(HttpContext context)

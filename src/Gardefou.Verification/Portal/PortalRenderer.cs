@@ -26,7 +26,9 @@ internal static class PortalRenderer
         headers.CacheControl = "no-store";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        // Not "no-referrer": with it browsers send "Origin: null" on the portal's own form posts, which are refused.
+        // "same-origin" still sends nothing to any other site.
+        headers["Referrer-Policy"] = "same-origin";
         return TypedResults.Content("<!DOCTYPE html>\n" + html, "text/html; charset=utf-8", statusCode: status);
     }
 }

@@ -1,9 +1,13 @@
+using Gardefou.Verification.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Gardefou.Verification.Portal;
 
-/// <summary>Services of the portal: its own cookie scheme and antiforgery.</summary>
+/// <summary>Services of the portal: its own cookie scheme, antiforgery, the sign-in guard, the hashing gate, trusted proxies.</summary>
 internal static class PortalServices
 {
     public static IServiceCollection AddPortal(this IServiceCollection services)
@@ -14,12 +18,26 @@ internal static class PortalServices
             o.Cookie.Path = PortalEndpoints.Root;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the browser came over HTTPS, directly or through a trusted proxy (TrustedProxyStartupFilter).
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.LoginPath = PortalEndpoints.Root + "/login";
         });
-        services.AddAntiforgery();
+        // The idle timeout is an option; the absolute lifetime is checked server-side in PortalAuth.
+        services.AddOptions<CookieAuthenticationOptions>(PortalAuth.Scheme)
+            .Configure<IOptions<VerificationOptions>>((o, v) => o.ExpireTimeSpan = v.Value.PortalIdleTimeout);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<VerificationOptions>>().Value;
+            var concurrency = options.PasswordHashingConcurrency > 0 ? options.PasswordHashingConcurrency : PasswordHashingGate.DefaultConcurrency;
+            return new PasswordHashingGate(concurrency, maxWaiting: 8 * concurrency, maxWait: TimeSpan.FromSeconds(5));
+        });
+        services.AddSingleton(sp => new SignInGuard(sp.GetRequiredService<TimeProvider>(), SignInPolicy.From(sp.GetRequiredService<IOptions<VerificationOptions>>().Value)));
+        services.AddTransient<IStartupFilter, TrustedProxyStartupFilter>();
         return services;
     }
 }

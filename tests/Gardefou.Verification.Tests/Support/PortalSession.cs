@@ -7,14 +7,26 @@ namespace Gardefou.Verification.Tests.Support;
 internal sealed partial class PortalSession : IDisposable
 {
     private readonly HttpClient _client;
+    private readonly CookieContainer _cookies = new();
 
-    public PortalSession(TestServer server) => _client = server.NewClient();
+    public PortalSession(TestServer server, System.Net.IPAddress? from = null) => _client = server.NewClient(from: from, cookies: _cookies);
+
+    /// <summary>The Cookie header this session would send to <paramref name="address"/>'s portal (to replay it elsewhere).</summary>
+    public string CookieHeader(Uri address) => _cookies.GetCookieHeader(new Uri(address, "/portal/issue"));
+
+    /// <summary>The antiforgery field of a page.</summary>
+    public static KeyValuePair<string, string> TokenOf(string html)
+    {
+        var token = TokenField().Match(html);
+        Assert.True(token.Success, "no antiforgery field on the page");
+        return new(WebUtility.HtmlDecode(token.Groups["name"].Value), WebUtility.HtmlDecode(token.Groups["value"].Value));
+    }
 
     public HttpClient Client => _client;
 
-    public static async Task<PortalSession> SignInAsync(TestServer server, string userName, string password)
+    public static async Task<PortalSession> SignInAsync(TestServer server, string userName, string password, System.Net.IPAddress? from = null)
     {
-        var session = new PortalSession(server);
+        var session = new PortalSession(server, from);
         var (status, html) = await session.SubmitAsync("/portal/login", "/portal/login", new() { ["username"] = userName, ["password"] = password });
         Assert.True(status == HttpStatusCode.OK && html.Contains("id=\"issue-code\"", StringComparison.Ordinal), $"sign-in failed ({status})");
         return session;
@@ -40,6 +52,20 @@ internal sealed partial class PortalSession : IDisposable
     {
         using var response = await _client.PostAsync(action, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The antiforgery field of <paramref name="formPage"/>, to post several forms with (or from another client).</summary>
+    public async Task<KeyValuePair<string, string>> TokenAsync(string formPage = "/portal/login")
+    {
+        var (_, page) = await GetAsync(formPage);
+        return TokenOf(page);
+    }
+
+    /// <summary>Posts a sign-in with a token read before; the full response, for its headers.</summary>
+    public async Task<HttpResponseMessage> PostLoginAsync(KeyValuePair<string, string> token, string userName, string password)
+    {
+        var fields = new Dictionary<string, string> { [token.Key] = token.Value, ["username"] = userName, ["password"] = password };
+        return await _client.PostAsync("/portal/login", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
     }
 
     /// <summary>The text of the element with <paramref name="id"/>.</summary>

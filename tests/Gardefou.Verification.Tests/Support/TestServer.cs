@@ -82,32 +82,35 @@ internal sealed class TestServer : IAsyncDisposable
     /// <summary>The address test clients connect from, so a test can tell it apart from the server's 127.0.0.1.</summary>
     public static readonly IPAddress ClientAddress = IPAddress.Parse("127.0.0.2");
 
-    public HttpClient NewClient(bool followRedirects = true, IPAddress? from = null)
+    public HttpClient NewClient(bool followRedirects = true, IPAddress? from = null, CookieContainer? cookies = null)
     {
         var local = from ?? ClientAddress;
         var handler = new SocketsHttpHandler
         {
-            CookieContainer = new CookieContainer(),
+            CookieContainer = cookies ?? new CookieContainer(),
             UseCookies = true,
             AllowAutoRedirect = followRedirects,
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-                try
-                {
-                    socket.Bind(new IPEndPoint(local, 0));
-                    await socket.ConnectAsync(context.DnsEndPoint, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
+            ConnectCallback = ConnectFrom(local),
         };
         return new HttpClient(handler) { BaseAddress = BaseAddress };
     }
+
+    /// <summary>A connect callback that binds the client's end to <paramref name="local"/>.</summary>
+    public Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFrom(IPAddress local) => async (context, ct) =>
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(local, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    };
 
     public Task<CreatedApiKey> CreateApiKeyAsync(string realm = "demo") =>
         Services.CreateApiKeyAsync(realm, "test lab", TestContext.Current.CancellationToken);
