@@ -1,4 +1,5 @@
 using Gardefou.Verification.Accounts;
+using Gardefou.Verification.Api;
 using Gardefou.Verification.Certificates;
 using Gardefou.Verification.Codes;
 using Gardefou.Verification.Features.Certificate;
@@ -58,6 +59,13 @@ public static class VerificationDomain
         });
         services.AddSingleton<DomainKeys>();
         services.AddKeyedSingleton(ClientThrottle.Verify, (sp, _) => new ClientThrottle(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.VerifyRequestsPerMinute));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<VerificationOptions>>().Value;
+            return new GuessBudget(sp.GetRequiredService<TimeProvider>(), o.WrongCodesPerRealmPerMinute, o.WrongCodesPerMinute);
+        });
+        services.AddKeyedSingleton(ResponseTiming.Verify, (_, _) => new ResponseTiming());
+        services.AddKeyedSingleton(ResponseTiming.Certificate, (_, _) => new ResponseTiming());
         services.AddKeyedSingleton(ClientThrottle.SignIn, (sp, _) => new ClientThrottle(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.SignInRequestsPerMinute));
         services.AddSingleton<VerificationInitialization>();
         services.AddScoped<CodeService>();
@@ -89,7 +97,15 @@ public static class VerificationDomain
             await codes.PurgeAfterSunsetAsync(ct);
         }
 
-        var (realm, _) = await Realms.EnsureAsync(db, options.DemoRealm, now, ct);
+        var (realm, _) = await Realms.EnsureAsync(db, options.DemoRealm, now, ct, requireDate: false);
+        foreach (var (name, settings) in options.Realms)
+        {
+            if (!Realms.IsValidName(name))
+            {
+                throw new InvalidOperationException($"Verification:Realms: '{name}' is not a realm name (1 to 64 lower-case letters, digits, '-' or '_').");
+            }
+            await Realms.ApplyAsync(db, name, settings, name == options.DemoRealm, now, ct);
+        }
         if (!await db.HealthWorkers.AnyAsync(u => u.RealmId == realm.Id, ct))
         {
             var created = await provider.GetRequiredService<AccountService>().CreateAsync(realm.Id, $"{realm.Name}-admin", HealthWorkerRole.Admin, ct);
@@ -116,10 +132,17 @@ public static class VerificationDomain
     }
 
     /// <summary>
-    /// Creates an API key for <paramref name="realm"/> (creating the schema and the realm if needed) and returns it
+    /// Creates a lab's API key for <paramref name="realm"/> (creating the schema and the realm if needed) and returns it
     /// once. Used by <c>gardefou admin create-api-key</c>; needs <see cref="AddVerificationDomain"/>, not initialization.
     /// </summary>
-    public static async Task<CreatedApiKey> CreateApiKeyAsync(this IServiceProvider services, string realm, string name, CancellationToken ct = default)
+    public static Task<CreatedApiKey> CreateApiKeyAsync(this IServiceProvider services, string realm, string name, CancellationToken ct = default) =>
+        services.CreateApiKeyAsync(realm, name, ApiKeyKind.Admin, ct);
+
+    /// <summary>
+    /// Creates an API key of <paramref name="kind"/> (a lab's <see cref="ApiKeyKind.Admin"/> key for <c>/api/issue</c>, or
+    /// an app's <see cref="ApiKeyKind.Device"/> key for verify and certificate) and returns it once.
+    /// </summary>
+    public static async Task<CreatedApiKey> CreateApiKeyAsync(this IServiceProvider services, string realm, string name, ApiKeyKind kind, CancellationToken ct = default)
     {
         if (!Realms.IsValidName(realm))
         {
@@ -134,8 +157,9 @@ public static class VerificationDomain
         var db = provider.GetRequiredService<VerificationDbContext>();
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await VerificationSchema.EnsureAsync(db, provider.GetRequiredService<VerificationStorage>(), ct);
-        var (row, created) = await Realms.EnsureAsync(db, realm, now, ct);
-        var key = await ApiKeys.CreateAsync(db, row.Id, name, now, ct);
+        var demo = realm == provider.GetRequiredService<IOptions<VerificationOptions>>().Value.DemoRealm;
+        var (row, created) = await Realms.EnsureAsync(db, realm, now, ct, requireDate: !demo);
+        var key = await ApiKeys.CreateAsync(db, row.Id, name, now, ct, kind);
         return new CreatedApiKey(row.Name, name, key, created);
     }
 }

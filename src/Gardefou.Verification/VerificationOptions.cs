@@ -85,9 +85,40 @@ public sealed class VerificationOptions
     [Range(1, 400)]
     public int CountRetentionDays { get; set; } = 90;
 
-    /// <summary>Largest accepted JSON body of the API, in bytes.</summary>
+    /// <summary>Largest accepted JSON body of the API, in bytes (Google's limit: 64,000).</summary>
     [Range(256, 1_048_576)]
-    public int MaxRequestBytes { get; set; } = 16_384;
+    public int MaxRequestBytes { get; set; } = 64_000;
+
+    /// <summary>
+    /// Wrong codes the apps of one realm may present per minute, all clients together (the keyless realms share one
+    /// budget). See docs/verification.md for the odds this allows.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int WrongCodesPerRealmPerMinute { get; set; } = 10;
+
+    /// <summary>Wrong codes the whole service accepts per minute, all realms together.</summary>
+    [Range(1, 1_000_000)]
+    public int WrongCodesPerMinute { get; set; } = 30;
+
+    /// <summary>Codes one realm may issue per UTC day through <c>/api/issue</c> (429 <c>quota_exceeded</c> beyond); 0 for no quota.</summary>
+    [Range(0, 10_000_000)]
+    public int DailyIssueQuota { get; set; }
+
+    /// <summary>Read-only for maintenance: issuing and verifying answer 429 <c>maintenance_mode</c>, as Google's server.</summary>
+    public bool MaintenanceMode { get; set; }
+
+    /// <summary>
+    /// Wire size (HTTP/1.1 status line reason and extra headers included) every answer of <c>/api/verify</c> and
+    /// <c>/api/certificate</c> is padded to: successes, chaff and errors look the same to a network observer.
+    /// </summary>
+    [Range(1024, 65_536)]
+    public int PaddedAnswerBytes { get; set; } = 2048;
+
+    /// <summary>
+    /// Per-realm settings applied at start, by realm name (the realm is created if missing), e.g.
+    /// <c>Verification:Realms:north:RequireDeviceKey=true</c>.
+    /// </summary>
+    public Dictionary<string, RealmSettings> Realms { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Name of the realm seeded on first start, with a demo admin account.</summary>
     [Required]

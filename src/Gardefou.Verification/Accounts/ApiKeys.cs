@@ -5,12 +5,12 @@ using Gardefou.Verification.Storage;
 
 namespace Gardefou.Verification.Accounts;
 
-/// <summary>API keys for labs: 256 random bits, shown once, stored as SHA-256 (high entropy needs no slow hash).</summary>
+/// <summary>API keys for labs and apps: 256 random bits, shown once, stored as SHA-256 (high entropy needs no slow hash).</summary>
 internal static class ApiKeys
 {
     public const string Prefix = "gfv_";
 
-    public static async Task<string> CreateAsync(VerificationDbContext db, int realmId, string name, DateTime now, CancellationToken ct)
+    public static async Task<string> CreateAsync(VerificationDbContext db, int realmId, string name, DateTime now, CancellationToken ct, ApiKeyKind kind = ApiKeyKind.Admin)
     {
         var key = Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         db.ApiKeys.Add(new ApiKey
@@ -19,6 +19,7 @@ internal static class ApiKeys
             Name = name,
             KeyHash = SHA256.HashData(Encoding.UTF8.GetBytes(key)),
             CreatedAt = now,
+            Kind = kind,
         });
         await db.SaveChangesAsync(ct);
         return key;

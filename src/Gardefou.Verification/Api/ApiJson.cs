@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http;
 namespace Gardefou.Verification.Api;
 
 /// <summary>
-/// Strict JSON for the API: exact property names, no unknown members, no nulls where a value is required,
-/// bodies capped at <see cref="VerificationOptions.MaxRequestBytes"/>. Read by hand so that every bad body
-/// becomes a 4xx problem, whatever the host's binding settings.
+/// JSON of the API as Google's server binds it (pkg/controller/json_bind.go): one object, no unknown members, bodies
+/// capped at <see cref="VerificationOptions.MaxRequestBytes"/> (Google: 64,000 bytes). Names are exact and duplicates
+/// refused. Read by hand so that every bad body becomes the endpoint's 400, whatever the host's binding settings.
 /// </summary>
 internal static class ApiJson
 {
@@ -23,13 +23,13 @@ internal static class ApiJson
         MaxDepth = 8,
     };
 
-    /// <summary>Reads and parses the body; on failure returns the problem to answer with.</summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct)
+    /// <summary>Reads and parses the body; on failure returns the message to answer with (the caller picks the code).</summary>
+    public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct)
         where T : class
     {
         if (request.ContentLength > maxBytes)
         {
-            return (null, ApiProblems.TooLarge(maxBytes));
+            return (null, TooLarge(maxBytes));
         }
         var buffer = new byte[maxBytes + 1];
         var read = 0;
@@ -44,24 +44,26 @@ internal static class ApiJson
         catch (BadHttpRequestException)
         {
             // The server's own body limit or a broken upload.
-            return (null, ApiProblems.TooLarge(maxBytes));
+            return (null, TooLarge(maxBytes));
         }
         if (read > maxBytes)
         {
-            return (null, ApiProblems.TooLarge(maxBytes));
+            return (null, TooLarge(maxBytes));
         }
         try
         {
             var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, read), Options);
-            return value is null ? (null, ApiProblems.BadRequest("The body must be a JSON object.")) : (value, null);
+            return value is null ? (null, "the body must be a JSON object") : (value, null);
         }
         catch (JsonException e)
         {
-            return (null, ApiProblems.BadRequest(Describe(e)));
+            return (null, Describe(e));
         }
     }
 
+    private static string TooLarge(int maxBytes) => $"request body too large: at most {maxBytes} bytes";
+
     // The exception's path says which member was wrong without echoing any value sent.
     private static string Describe(JsonException e) =>
-        e.Path is { Length: > 1 } path ? $"The JSON body is not valid at {path}: unknown member, wrong type or missing value." : "The body is not valid JSON of the expected shape.";
+        e.Path is { Length: > 1 } path ? $"malformed json at {path}: unknown field, wrong type or bad value" : "malformed json: the body is not a JSON object of the expected shape";
 }

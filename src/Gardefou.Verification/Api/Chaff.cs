@@ -1,21 +1,19 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using Gardefou.Verification.Codes;
-using Gardefou.Verification.Features.Verify;
+using Microsoft.AspNetCore.Http;
 
 namespace Gardefou.Verification.Api;
 
 /// <summary>
-/// Answers to chaff requests (header <c>X-Chaff</c>): apps send them so that a network observer cannot tell
-/// who really uploads. Same shape and about the same size as real answers; nothing is read or written.
+/// Chaff requests (header <c>X-Chaff</c> with any non-empty value, as Google's go-chaff detector and Gardefou's publish
+/// endpoint read it): apps send them so that a network observer cannot tell who really uploads. The body is not read;
+/// the answer is Google's <c>{"padding": ...}</c>, padded to the size of every other answer of the endpoint.
 /// </summary>
 internal static class Chaff
 {
-    public static VerifyResponse VerifyResponse(DateOnly today) =>
-        new(Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)), "confirmed", null, Diagnosis.Format(today));
+    public const string Header = "X-Chaff";
 
-    public static string Certificate() =>
-        Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(48)) + "."
-        + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(190)) + "."
-        + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(64));
+    public static bool IsChaff(HttpRequest request) =>
+        request.Headers.TryGetValue(Header, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]);
+
+    /// <summary>The payload of a chaff answer before padding: an empty object.</summary>
+    public static object Payload { get; } = new Dictionary<string, object>();
 }

@@ -24,12 +24,13 @@ internal sealed class CertificateFactory
         _options = options.Value;
     }
 
-    public string Create(Diagnosis diagnosis, ReadOnlySpan<byte> tekHmac)
+    public string Create(CodeSubject subject, ReadOnlySpan<byte> tekHmac)
     {
         var issuer = new CertificateIssuer(_keys.SigningKey, _keys.KeyId, _options.Issuer, _options.Audience, _time, _options.CertificateLifetime);
-        // When no symptom onset is known the test date stands in for it, as Google's verification server does.
-        var onset = EnIntervalNumber.StartOf(diagnosis.SymptomDate ?? diagnosis.TestDate);
-        var reportType = diagnosis.TestType == TestType.Likely ? CertificateReportType.Likely : CertificateReportType.Confirmed;
+        // Only a symptom date becomes the onset, as in Google's certapi (subject.SymptomInterval); a test date alone
+        // leaves the claim out and the key server falls back to its own rule.
+        EnIntervalNumber? onset = subject.SymptomDate is { } symptom ? EnIntervalNumber.StartOf(symptom) : null;
+        var reportType = subject.TestType == TestType.Likely ? CertificateReportType.Likely : CertificateReportType.Confirmed;
         return issuer.Issue(reportType, onset, tekHmac);
     }
 }

@@ -1,4 +1,4 @@
 namespace Gardefou.Verification.Codes;
 
 /// <summary>A freshly issued pair of codes, shown once and never stored in clear.</summary>
-internal sealed record IssuedCode(string ShortCode, DateTimeOffset ShortExpiresAt, string LongCode, DateTimeOffset LongExpiresAt);
+internal sealed record IssuedCode(string ShortCode, DateTimeOffset ShortExpiresAt, string LongCode, DateTimeOffset LongExpiresAt, string Uuid = "");

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace Gardefou.Verification.Security;
 
 /// <summary>
-/// Limits how often one client may try codes, without keeping its address: the limiter's key is an HMAC
+/// Limits how often one client (one IPv4 address or one IPv6 /64) may try codes, without keeping its address: the limiter's key is an HMAC
 /// of the address under a random secret that lives only in memory and is replaced every UTC day, and
 /// nothing is persisted. Fixed one-minute windows.
 /// </summary>
@@ -69,8 +69,29 @@ internal sealed class ClientThrottle
             secret = _secret;
         }
         Span<byte> bytes = stackalloc byte[16];
-        var written = address is not null && address.TryWriteBytes(bytes, out var n) ? n : 0;
+        var written = ClientPrefix(address, bytes);
         return Convert.ToBase64String(HMACSHA256.HashData(secret, bytes[..written]));
+    }
+
+    /// <summary>
+    /// The part of an address that names one client: all of an IPv4 address (also when mapped into IPv6), the /64
+    /// prefix of an IPv6 address, since one subscriber is usually given a whole /64 and could rotate through it.
+    /// </summary>
+    internal static int ClientPrefix(IPAddress? address, Span<byte> destination)
+    {
+        if (address is null)
+        {
+            return 0;
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (!address.TryWriteBytes(destination, out var written))
+        {
+            return 0;
+        }
+        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? Math.Min(written, 8) : written;
     }
 
     private readonly record struct Window(long Minute, int Count);

@@ -1,6 +1,6 @@
 namespace Gardefou.Verification.Storage;
 
-/// <summary>A lab's or hospital system's key for <c>POST /api/issue</c>; only its SHA-256 is stored.</summary>
+/// <summary>A lab's key for <c>POST /api/issue</c>, or an app's device key for verify and certificate; only its SHA-256 is stored.</summary>
 internal sealed class ApiKey
 {
     public int Id { get; set; }
@@ -14,6 +14,8 @@ internal sealed class ApiKey
     public required byte[] KeyHash { get; set; }
 
     public bool Revoked { get; set; }
+
+    public ApiKeyKind Kind { get; set; }
 
     public DateTime CreatedAt { get; set; }
 }

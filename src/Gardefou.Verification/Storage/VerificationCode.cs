@@ -16,7 +16,7 @@ internal sealed class VerificationCode
 
     public TestType TestType { get; set; }
 
-    public DateOnly TestDate { get; set; }
+    public DateOnly? TestDate { get; set; }
 
     public DateOnly? SymptomDate { get; set; }
 
@@ -27,4 +27,7 @@ internal sealed class VerificationCode
     public DateTime LongExpiresAt { get; set; }
 
     public DateTime? ClaimedAt { get; set; }
+
+    /// <summary>The issuer's handle of the code (Google's <c>uuid</c>): a lab's retry with the same one is refused, not issued twice.</summary>
+    public string? Uuid { get; set; }
 }

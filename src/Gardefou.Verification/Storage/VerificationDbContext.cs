@@ -73,6 +73,8 @@ internal sealed class VerificationDbContext : DbContext
             e.HasIndex(c => c.ShortCodeHmac).IsUnique();
             e.HasIndex(c => c.LongCodeHmac).IsUnique();
             e.HasIndex(c => c.LongExpiresAt);
+            e.Property(c => c.Uuid).HasMaxLength(36);
+            e.HasIndex(c => new { c.RealmId, c.Uuid }).IsUnique();
             e.HasOne<Realm>().WithMany().HasForeignKey(c => c.RealmId);
         });
         modelBuilder.Entity<VerificationToken>(e =>

@@ -25,6 +25,7 @@ internal static class VerificationSchema
                 Directory.CreateDirectory(directory);
             }
             await db.Database.EnsureCreatedAsync(ct);
+            await VerificationSchemaUpgrade.UpgradeSqliteAsync(db, ct);
             // Write-ahead logging lets the portal read while the API writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             return;
@@ -63,6 +64,7 @@ internal static class VerificationSchema
                     await db.Database.ExecuteSqlRawAsync(createSchema, ct);
                     await creator.CreateTablesAsync(ct);
                 }
+                await VerificationSchemaUpgrade.UpgradePostgresAsync(db, schema, ct);
             }
             finally
             {

@@ -11,7 +11,7 @@ internal sealed class VerificationToken
 
     public TestType TestType { get; set; }
 
-    public DateOnly TestDate { get; set; }
+    public DateOnly? TestDate { get; set; }
 
     public DateOnly? SymptomDate { get; set; }
 

@@ -56,7 +56,7 @@ public sealed class BadInputTests
                 failures.Add($"{status} for {description}: {await response.Content.ReadAsStringAsync(Ct)}");
             }
             else if (status is >= 400 and not 404 and not 405 && response.Content.Headers.ContentLength > 0
-                && response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "text/html"))
+                && response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "application/json" or "text/html"))
             {
                 failures.Add($"{status} without problem details for {description}: {response.Content.Headers.ContentType}");
             }

@@ -57,7 +57,7 @@ public abstract partial class BadInputFuzzTests
         1 => Encoding.UTF8.GetBytes(IssueTemplate.Replace("}", $",\"{RandomText(random, 6)}x\":1}}", StringComparison.Ordinal)),
         2 => Encoding.UTF8.GetBytes(IssueTemplate.Replace("\"confirmed\"", RandomValue(random, allowString: false), StringComparison.Ordinal)),
         3 => Encoding.UTF8.GetBytes(IssueTemplate.Replace("2026-11-28", RandomText(random, random.Next(0, 12)) + "/", StringComparison.Ordinal)),
-        4 => Encoding.UTF8.GetBytes(IssueTemplate.Replace("}", $",\"padding\":\"{new string('A', 20_000 + random.Next(100_000))}\"}}", StringComparison.Ordinal)),
+        4 => Encoding.UTF8.GetBytes(IssueTemplate.Replace("}", $",\"padding\":\"{new string('A', 64_000 + random.Next(100_000))}\"}}", StringComparison.Ordinal)),
         5 => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{\"testType\":\"confirmed\xC3\x28\"")],
         _ => Encoding.UTF8.GetBytes(IssueTemplate.Replace("confirmed", "negative", StringComparison.Ordinal)),
     };

@@ -17,13 +17,26 @@ public sealed class IssueApiTests : IAsyncLifetime
     [InlineData(null)]
     [InlineData("")]
     [InlineData("gfv_not-a-key-anyone-was-given")]
-    public async Task Issuing_needs_a_valid_api_key(string? apiKey)
+    public async Task Issuing_needs_a_valid_admin_api_key_else_401_as_google(string? apiKey)
     {
         using var response = await ApiCalls.IssueAsync(_server.Client, apiKey, new { testType = "confirmed", testDate = ApiCalls.Today });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var error = await ApiCalls.ReadJsonAsync(response);
+        Assert.Equal("unauthorized", error.GetProperty("error").GetString());
+        Assert.Equal("", error.GetProperty("errorCode").GetString());
         Assert.Equal(0, await CountAsync(db => db.Codes));
+    }
+
+    [Fact]
+    public async Task A_device_key_cannot_issue_codes()
+    {
+        var device = await _server.Services.CreateApiKeyAsync("demo", "app", ApiKeyKind.Device, TestContext.Current.CancellationToken);
+
+        using var response = await ApiCalls.IssueAsync(_server.Client, device.Key, new { testType = "confirmed", testDate = ApiCalls.Today });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
@@ -66,21 +79,28 @@ public sealed class IssueApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""{"testType":"negative","testDate":"2026-11-28"}""", "testType")]
-    [InlineData("""{"testType":"confirmed","testDate":"28/11/2026"}""", "testDate")]
-    [InlineData("""{"testType":"confirmed","testDate":"2026-11-30"}""", "testDate")]
-    [InlineData("""{"testType":"confirmed","testDate":"2026-10-01"}""", "testDate")]
-    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28","symptomDate":"2026-13-01"}""", "symptomDate")]
-    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28","phone":"+33600000000"}""", "phone")]
-    [InlineData("""{"testType":"confirmed"}""", "")]
-    [InlineData("""{"testType":1,"testDate":"2026-11-28"}""", "testType")]
-    [InlineData("""{"testType":null,"testDate":"2026-11-28"}""", "")]
-    [InlineData("""{"TestType":"confirmed","testDate":"2026-11-28"}""", "")]
-    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28" """, "")]
-    [InlineData("[]", "")]
-    [InlineData("null", "")]
-    [InlineData("", "")]
-    public async Task Bad_issue_requests_get_a_400_problem_and_issue_nothing(string body, string mentioned)
+    [InlineData("""{"testType":"negative","testDate":"2026-11-28"}""", 400, "unsupported_test_type")]
+    [InlineData("""{"testType":"user-report","testDate":"2026-11-28"}""", 400, "unsupported_test_type")]
+    [InlineData("""{"testType":"positive","testDate":"2026-11-28"}""", 400, "invalid_test_type")]
+    [InlineData("""{"testDate":"2026-11-28"}""", 400, "invalid_test_type")]
+    [InlineData("""{"testType":null,"testDate":"2026-11-28"}""", 400, "invalid_test_type")]
+    [InlineData("""{"testType":"confirmed","testDate":"28/11/2026"}""", 400, "unparsable_request")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-11-29"}""", 400, "invalid_date")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-10-30"}""", 400, "invalid_date")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-10-29","tzOffset":-60}""", 400, "invalid_date")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-11-30","tzOffset":720}""", 400, "invalid_date")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28","symptomDate":"2026-13-01"}""", 400, "unparsable_request")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28","phone":"not a phone"}""", 400, "phone_number_invalid")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28","phone":"+33 6 00 00 00 00","onlyGenerateSMS":true}""", 400, "unparsable_request")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28","uuid":"not-a-uuid"}""", 400, "unparsable_request")]
+    [InlineData("""{"testType":1,"testDate":"2026-11-28"}""", 400, "unparsable_request")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28","tzOffset":"60"}""", 400, "unparsable_request")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28","unknown":1}""", 400, "unparsable_request")]
+    [InlineData("""{"testType":"confirmed","testDate":"2026-11-28" """, 400, "unparsable_request")]
+    [InlineData("[]", 400, "unparsable_request")]
+    [InlineData("null", 400, "unparsable_request")]
+    [InlineData("", 400, "unparsable_request")]
+    public async Task Bad_issue_requests_get_googles_status_and_error_code_and_issue_nothing(string body, int status, string errorCode)
     {
         var key = await _server.CreateApiKeyAsync();
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/issue") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
@@ -88,16 +108,32 @@ public sealed class IssueApiTests : IAsyncLifetime
 
         using var response = await _server.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await ApiCalls.ReadJsonAsync(response);
-        Assert.Equal(400, problem.GetProperty("status").GetInt32());
-        Assert.Contains(mentioned, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var error = await ApiCalls.ReadJsonAsync(response);
+        Assert.Equal(errorCode, error.GetProperty("errorCode").GetString());
+        Assert.Equal(errorCode, error.GetProperty("error_code").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("error").GetString()));
+        Assert.Equal(status, error.GetProperty("status").GetInt32());
         Assert.Equal(0, await CountAsync(db => db.Codes));
     }
 
     [Fact]
-    public async Task A_huge_body_is_refused_with_413()
+    public async Task A_phone_without_an_sms_provider_is_answered_as_google_does_for_a_realm_without_sms()
+    {
+        var key = await _server.CreateApiKeyAsync();
+
+        using var response = await ApiCalls.IssueAsync(_server.Client, key.Key, new { testType = "confirmed", testDate = ApiCalls.Today, phone = "+1 650 555 0100", smsTemplateLabel = "Default SMS template" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await ApiCalls.ReadJsonAsync(response);
+        Assert.Equal("phone provided, but no sms provider is configured", error.GetProperty("error").GetString());
+        Assert.Equal("", error.GetProperty("errorCode").GetString());
+        Assert.Equal(0, await CountAsync(db => db.Codes));
+    }
+
+    [Fact]
+    public async Task A_body_over_googles_64000_bytes_is_unparsable()
     {
         var key = await _server.CreateApiKeyAsync();
         var body = $$"""{"testType":"confirmed","testDate":"2026-11-28","padding":"{{new string('A', 200_000)}}"}""";
@@ -106,8 +142,8 @@ public sealed class IssueApiTests : IAsyncLifetime
 
         using var response = await _server.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("unparsable_request", (await ApiCalls.ReadJsonAsync(response)).GetProperty("errorCode").GetString());
     }
 
     [Fact]
@@ -125,7 +161,7 @@ public sealed class IssueApiTests : IAsyncLifetime
         using var response = await ApiCalls.IssueAsync(server.Client, key.Key, new { testType = "confirmed", testDate = ApiCalls.Today });
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         await using var scope = server.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<VerificationDbContext>().Codes.CountAsync(TestContext.Current.CancellationToken));
     }

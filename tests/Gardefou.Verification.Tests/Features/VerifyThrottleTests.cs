@@ -22,7 +22,7 @@ public sealed class VerifyThrottleTests
         {
             Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
             Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-            Assert.Equal("application/problem+json", throttled.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("application/json", throttled.Content.Headers.ContentType?.MediaType);
         }
 
         using (var otherClient = server.NewClient(from: IPAddress.Parse("127.0.0.3")))

@@ -28,8 +28,15 @@ internal static class ApiCalls
         return (json.GetProperty("code").GetString()!, json.GetProperty("longCode").GetString()!);
     }
 
-    public static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, string json) =>
-        client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+    public static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, string json, string? apiKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-API-Key", apiKey);
+        }
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 
     public static Task<HttpResponseMessage> VerifyAsync(HttpClient client, string code) =>
         client.PostAsJsonAsync("/api/verify", new { code }, TestContext.Current.CancellationToken);

@@ -1,63 +1,111 @@
+using System.Diagnostics;
 using Gardefou.Verification.Api;
 using Gardefou.Verification.Certificates;
 using Gardefou.Verification.Codes;
+using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gardefou.Verification.Features.Certificate;
 
-/// <summary><c>POST /api/certificate</c>: a token and the HMAC of the keys to upload become a signed certificate.</summary>
+/// <summary>
+/// <c>POST /api/certificate</c>, Google's VerificationCertificateRequest: a token and the HMAC of the keys to upload
+/// become a signed certificate. Every answer has one wire size and a latency drawn from real successes.
+/// </summary>
 internal static class CertificateApi
 {
+    public const string Route = "/api/certificate";
+
     private const int HmacBytes = 32;
 
     public static IEndpointRouteBuilder MapCertificate(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/certificate", Certify)
+        endpoints.MapPost(Route, Certify)
             .WithName("IssueCertificate")
             .WithTags("Verification")
-            .WithSummary("Exchange a token and the TEK HMAC for an ES256 verification certificate.")
+            .WithSummary("Exchange a token and the TEK HMAC for an ES256 verification certificate (X-API-Key: a device key, required when the realm says so).")
             .Produces<CertificateResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<ApiError>(StatusCodes.Status400BadRequest);
+        endpoints.MapMethods(Route, UploadPath.OtherMethods, UploadPath.MethodNotAllowed(ResponseTiming.Certificate)).ExcludeFromDescription();
         return endpoints;
     }
 
-    private static async Task<Results<Ok<CertificateResponse>, JsonHttpResult<ProblemDetails>>> Certify(
-        HttpContext context, CodeService codes, CertificateFactory certificates, IOptions<VerificationOptions> options, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> Certify(
+        HttpContext context,
+        VerificationDbContext db,
+        CodeService codes,
+        CertificateFactory certificates,
+        [FromKeyedServices(ResponseTiming.Certificate)] ResponseTiming timing,
+        IOptions<VerificationOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken ct)
     {
-        var log = loggers.CreateLogger(Log.Category);
+        var started = Stopwatch.GetTimestamp();
+        var (answer, realSuccess) = await AnswerAsync(context, db, codes, certificates, options.Value, loggers.CreateLogger(Log.Category), ct);
+        if (realSuccess)
+        {
+            timing.RecordSuccess(started);
+        }
+        else
+        {
+            await timing.HoldAsync(started, ct);
+        }
+        return answer;
+    }
+
+    private static async Task<(ApiAnswer Answer, bool RealSuccess)> AnswerAsync(
+        HttpContext context, VerificationDbContext db, CodeService codes, CertificateFactory certificates, VerificationOptions options, ILogger log, CancellationToken ct)
+    {
+        var size = options.PaddedAnswerBytes;
+        if (await ApiKeyLookup.ScopeOfDeviceAsync(db, context.Request, ct) is not { } scope)
+        {
+            Log.ApiKeyRejected(log);
+            return (ApiErrors.Unauthorized(size), false);
+        }
+        if (Chaff.IsChaff(context.Request))
+        {
+            return (new ApiAnswer(StatusCodes.Status200OK, Chaff.Payload, size), false);
+        }
         if (codes.IsPastSunset)
         {
             await codes.PurgeAfterSunsetAsync(ct);
-            return ApiProblems.Sunset();
+            return (ApiErrors.Sunset(size), false);
         }
-        var (request, problem) = await ApiJson.ReadAsync<CertificateRequest>(context.Request, options.Value.MaxRequestBytes, ct);
-        if (problem is not null)
+        var (request, error) = await ApiJson.ReadAsync<CertificateRequest>(context.Request, options.MaxRequestBytes, ct);
+        if (error is not null)
         {
-            return (JsonHttpResult<ProblemDetails>)problem;
+            // Google answers a body it cannot bind with token_invalid here (certapi/certificate.go).
+            return (InvalidToken(error, size), false);
         }
+        var token = request!.Token ?? "";
         var hmac = new byte[HmacBytes];
-        if (request!.Ekeyhmac.Length > 64 || !Convert.TryFromBase64String(request.Ekeyhmac, hmac, out var written) || written != HmacBytes)
+        if (!Base64Lenient.TryDecode(request.Ekeyhmac, hmac, out var written) || written != HmacBytes)
         {
-            return ApiProblems.InvalidHmac();
+            // Google checks the token before the HMAC; an unknown token is named first, and a known one is not used up.
+            return await codes.TokenExistsAsync(token, scope, ct)
+                ? (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.HmacInvalid, "Invalid HMAC", $"exposure key HMAC is not a valid base64 of {HmacBytes} bytes", size), false)
+                : (InvalidToken("verification token invalid", size), false);
         }
-        if (context.Request.Headers.ContainsKey(Verify.VerifyApi.ChaffHeader))
+        var claim = await codes.ClaimTokenAsync(token, scope, ct);
+        switch (claim.Failure)
         {
-            return TypedResults.Ok(new CertificateResponse(Chaff.Certificate()));
+            case TokenClaimFailure.None:
+                var certificate = certificates.Create(claim.Subject!, hmac);
+                Log.CertificateIssued(log);
+                return (new ApiAnswer(StatusCodes.Status200OK, new CertificateResponse(certificate), size), true);
+            case TokenClaimFailure.Expired:
+                Log.TokenRejected(log);
+                return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.TokenExpired, "Token expired", "verification token expired or already used", size), false);
+            default:
+                Log.TokenRejected(log);
+                return (InvalidToken("verification token invalid", size), false);
         }
-        var diagnosis = await codes.ClaimTokenAsync(request.Token, ct);
-        if (diagnosis is null)
-        {
-            Log.TokenRejected(log);
-            return ApiProblems.InvalidToken();
-        }
-        var certificate = certificates.Create(diagnosis, hmac);
-        Log.CertificateIssued(log);
-        return TypedResults.Ok(new CertificateResponse(certificate));
     }
+
+    private static ApiAnswer InvalidToken(string message, int size) =>
+        ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.TokenInvalid, "Invalid token", message, size);
 }

@@ -1,12 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
 using Gardefou.Verification.Api;
 using Gardefou.Verification.Codes;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,66 +11,73 @@ using Microsoft.Extensions.Options;
 
 namespace Gardefou.Verification.Features.Issue;
 
-/// <summary><c>POST /api/issue</c>: a lab or hospital system, holding a realm's API key, issues a code.</summary>
+/// <summary><c>POST /api/issue</c>, Google's IssueCodeRequest: a lab or hospital system, holding a realm's admin API key, issues a code.</summary>
 internal static class IssueApi
 {
-    public const string ApiKeyHeader = "X-API-Key";
-
     public static IEndpointRouteBuilder MapIssue(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/issue", Issue)
             .WithName("IssueCode")
             .WithTags("Verification")
-            .WithSummary("Issue a verification code for a positive diagnosis (X-API-Key of a realm).")
+            .WithSummary("Issue a verification code for a diagnosis (X-API-Key: an admin key of a realm).")
             .Produces<IssueResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status401Unauthorized)
+            .Produces<ApiError>(StatusCodes.Status409Conflict)
+            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 
-    /// <summary>Finds the realm of an API key; keys are looked up by their SHA-256, never stored in clear.</summary>
-    public static async Task<int?> RealmOfApiKeyAsync(VerificationDbContext db, string? apiKey, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(apiKey) || apiKey.Length > 200)
-        {
-            return null;
-        }
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(apiKey));
-        var key = await db.ApiKeys.AsNoTracking().Where(k => k.KeyHash == hash && !k.Revoked).Select(k => new { k.RealmId }).FirstOrDefaultAsync(ct);
-        return key?.RealmId;
-    }
+    /// <summary>RFC 1123 in UTC as Go's <c>time.RFC1123</c> writes it, e.g. <c>Mon, 02 Jan 2006 15:04:05 UTC</c>.</summary>
+    public static string Rfc1123(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    private static async Task<Results<Ok<IssueResponse>, JsonHttpResult<ProblemDetails>>> Issue(
-        HttpContext context, VerificationDbContext db, CodeService codes, IOptions<VerificationOptions> options, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> Issue(
+        HttpContext context, VerificationDbContext db, CodeService codes, TimeProvider time, IOptions<VerificationOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
-        var realmId = await RealmOfApiKeyAsync(db, context.Request.Headers[ApiKeyHeader].ToString(), ct);
+        var settings = options.Value;
+        var realmId = await ApiKeyLookup.RealmOfAsync(db, context.Request, ApiKeyKind.Admin, ct);
         if (realmId is null)
         {
             Log.ApiKeyRejected(loggers.CreateLogger(Log.Category));
-            return ApiProblems.Unauthorized();
+            return ApiErrors.Unauthorized();
+        }
+        if (settings.MaintenanceMode)
+        {
+            return ApiErrors.Maintenance();
         }
         if (codes.IsPastSunset)
         {
             await codes.PurgeAfterSunsetAsync(ct);
-            return ApiProblems.Sunset();
+            return ApiErrors.Sunset();
         }
-        var (request, problem) = await ApiJson.ReadAsync<IssueRequest>(context.Request, options.Value.MaxRequestBytes, ct);
-        if (problem is not null)
+        var (request, error) = await ApiJson.ReadAsync<IssueRequest>(context.Request, settings.MaxRequestBytes, ct);
+        if (error is not null)
         {
-            return (JsonHttpResult<ProblemDetails>)problem;
+            return ApiErrors.Unparsable(error);
         }
-        if (!Diagnosis.TryParse(request!.TestType, request.TestDate, request.SymptomDate, codes.Today, out var diagnosis, out var error))
+        var requireDate = await db.Realms.Where(r => r.Id == realmId).Select(r => r.RequireDate).SingleAsync(ct);
+        if (IssueValidation.Validate(request!, requireDate, time.GetUtcNow(), out var subject, out var uuid) is { } refused)
         {
-            return ApiProblems.BadRequest(error);
+            return refused;
         }
-        var issued = await codes.IssueAsync(realmId.Value, diagnosis, ct);
+        if (settings.DailyIssueQuota > 0 && await codes.IssuedTodayAsync(realmId.Value, ct) >= settings.DailyIssueQuota)
+        {
+            return ApiErrors.Error(StatusCodes.Status429TooManyRequests, ApiErrors.QuotaExceeded, "Quota exceeded", "exceeded daily realm quota configured by the realm administrator");
+        }
+        var issued = await codes.IssueAsync(realmId.Value, subject, uuid, ct);
+        if (issued is null)
+        {
+            return ApiErrors.Error(StatusCodes.Status409Conflict, ApiErrors.UuidAlreadyExists, "UUID already used", "a code with this uuid already exists");
+        }
         Log.CodeIssued(loggers.CreateLogger(Log.Category), realmId.Value, "api");
-        return TypedResults.Ok(new IssueResponse(
+        return new ApiAnswer(StatusCodes.Status200OK, new IssueResponse(
+            issued.Uuid,
             issued.ShortCode,
-            issued.ShortExpiresAt,
+            Rfc1123(issued.ShortExpiresAt),
             issued.ShortExpiresAt.ToUnixTimeSeconds(),
             issued.LongCode,
-            issued.LongExpiresAt,
+            Rfc1123(issued.LongExpiresAt),
             issued.LongExpiresAt.ToUnixTimeSeconds()));
     }
 }

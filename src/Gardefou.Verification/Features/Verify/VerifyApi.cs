@@ -1,11 +1,10 @@
-using System.Globalization;
+using System.Diagnostics;
 using Gardefou.Verification.Api;
 using Gardefou.Verification.Codes;
 using Gardefou.Verification.Security;
+using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,60 +12,114 @@ using Microsoft.Extensions.Options;
 
 namespace Gardefou.Verification.Features.Verify;
 
-/// <summary><c>POST /api/verify</c>: the app exchanges a code for a single-use token.</summary>
+/// <summary>
+/// <c>POST /api/verify</c>, Google's VerifyCodeRequest: the app exchanges a code for a single-use token. Every answer
+/// (success, chaff, error) has one wire size and a latency drawn from real successes.
+/// </summary>
 internal static class VerifyApi
 {
-    /// <summary>A request carrying this header is chaff: answered in the same shape, touching nothing.</summary>
-    public const string ChaffHeader = "X-Chaff";
+    public const string Route = "/api/verify";
+
+    private const int MaxNonceBytes = 1024;
 
     public static IEndpointRouteBuilder MapVerify(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/verify", Verify)
+        endpoints.MapPost(Route, Verify)
             .WithName("VerifyCode")
             .WithTags("Verification")
-            .WithSummary("Exchange a verification code for a single-use token.")
+            .WithSummary("Exchange a verification code for a single-use token (X-API-Key: a device key, required when the realm says so).")
             .Produces<VerifyResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status412PreconditionFailed)
+            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
+        endpoints.MapMethods(Route, UploadPath.OtherMethods, UploadPath.MethodNotAllowed(ResponseTiming.Verify)).ExcludeFromDescription();
         return endpoints;
     }
 
-    private static async Task<Results<Ok<VerifyResponse>, JsonHttpResult<ProblemDetails>>> Verify(
-        HttpContext context, CodeService codes, [FromKeyedServices(ClientThrottle.Verify)] ClientThrottle throttle, IOptions<VerificationOptions> options, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> Verify(
+        HttpContext context,
+        VerificationDbContext db,
+        CodeService codes,
+        [FromKeyedServices(ClientThrottle.Verify)] ClientThrottle throttle,
+        GuessBudget budget,
+        [FromKeyedServices(ResponseTiming.Verify)] ResponseTiming timing,
+        IOptions<VerificationOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken ct)
     {
-        var log = loggers.CreateLogger(Log.Category);
-        if (!throttle.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter))
+        var started = Stopwatch.GetTimestamp();
+        var (answer, realSuccess) = await AnswerAsync(context, db, codes, throttle, budget, options.Value, loggers.CreateLogger(Log.Category), ct);
+        if (realSuccess)
         {
-            Log.ClientThrottled(log);
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return ApiProblems.Throttled();
+            timing.RecordSuccess(started);
+        }
+        else
+        {
+            await timing.HoldAsync(started, ct);
+        }
+        return answer;
+    }
+
+    private static async Task<(ApiAnswer Answer, bool RealSuccess)> AnswerAsync(
+        HttpContext context, VerificationDbContext db, CodeService codes, ClientThrottle throttle, GuessBudget budget, VerificationOptions options, ILogger log, CancellationToken ct)
+    {
+        var size = options.PaddedAnswerBytes;
+        if (await ApiKeyLookup.ScopeOfDeviceAsync(db, context.Request, ct) is not { } scope)
+        {
+            Log.ApiKeyRejected(log);
+            return (ApiErrors.Unauthorized(size), false);
+        }
+        if (Chaff.IsChaff(context.Request))
+        {
+            return (new ApiAnswer(StatusCodes.Status200OK, Chaff.Payload, size), false);
         }
         if (codes.IsPastSunset)
         {
             await codes.PurgeAfterSunsetAsync(ct);
-            return ApiProblems.Sunset();
+            return (ApiErrors.Sunset(size), false);
         }
-        var (request, problem) = await ApiJson.ReadAsync<VerifyRequest>(context.Request, options.Value.MaxRequestBytes, ct);
-        if (problem is not null)
+        if (!throttle.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter) || budget.IsSpent(scope, out retryAfter))
         {
-            return (JsonHttpResult<ProblemDetails>)problem;
+            Log.ClientThrottled(log);
+            return (ApiErrors.Throttled((int)Math.Ceiling(retryAfter.TotalSeconds), size), false);
         }
-        if (context.Request.Headers.ContainsKey(ChaffHeader))
+        if (options.MaintenanceMode)
         {
-            return TypedResults.Ok(Chaff.VerifyResponse(codes.Today));
+            return (ApiErrors.Maintenance(size), false);
         }
-        var claimed = await codes.ClaimCodeAsync(request!.Code, ct);
-        if (claimed is not { } result)
+        var (request, error) = await ApiJson.ReadAsync<VerifyRequest>(context.Request, options.MaxRequestBytes, ct);
+        if (error is not null)
         {
-            Log.CodeRejected(log);
-            return ApiProblems.InvalidCode();
+            return (ApiErrors.Unparsable(error, size), false);
         }
-        Log.CodeClaimed(log);
-        var diagnosis = result.Diagnosis;
-        return TypedResults.Ok(new VerifyResponse(
-            result.Token,
-            Diagnosis.Name(diagnosis.TestType),
-            diagnosis.SymptomDate is { } s ? Diagnosis.Format(s) : null,
-            Diagnosis.Format(diagnosis.TestDate)));
+        if (!AcceptedTestTypes.TryParse(request!.Accept, out var accepted))
+        {
+            return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.InvalidTestType, "Invalid test type", "invalid accepted test type", size), false);
+        }
+        if (!string.IsNullOrEmpty(request.Nonce) && !Base64Lenient.TryDecode(request.Nonce, new byte[MaxNonceBytes], out _))
+        {
+            return (ApiErrors.Unparsable("nonce is not valid base64", size), false);
+        }
+        var claim = await codes.ClaimCodeAsync(request.Code ?? "", accepted, scope, ct);
+        switch (claim.Failure)
+        {
+            case CodeClaimFailure.None:
+                Log.CodeClaimed(log);
+                var subject = claim.Subject!;
+                return (new ApiAnswer(StatusCodes.Status200OK, new VerifyResponse(
+                    Diagnosis.Name(subject.TestType),
+                    subject.SymptomDate is { } s ? Diagnosis.Format(s) : null,
+                    subject.TestDate is { } t ? Diagnosis.Format(t) : null,
+                    claim.Token!), size), true);
+            case CodeClaimFailure.Expired:
+                Log.CodeRejected(log);
+                return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.CodeExpired, "Code expired", "verification code expired", size), false);
+            case CodeClaimFailure.UnsupportedTestType:
+                return (ApiErrors.Error(StatusCodes.Status412PreconditionFailed, ApiErrors.UnsupportedTestType, "Unsupported test type", "verification code has unsupported test type", size), false);
+            default:
+                Log.CodeRejected(log);
+                budget.RecordWrongCode(scope);
+                return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.CodeInvalid, "Invalid code", "verification code invalid", size), false);
+        }
     }
 }

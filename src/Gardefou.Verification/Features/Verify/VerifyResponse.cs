@@ -2,9 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Gardefou.Verification.Features.Verify;
 
-/// <summary>Answer of <c>POST /api/verify</c>, in the shape of Google's verification server (<c>testtype</c> in lower case).</summary>
+/// <summary>Answer of <c>POST /api/verify</c>, Google's VerifyCodeResponse (a <c>padding</c> member is added on the wire).</summary>
 public sealed record VerifyResponse(
-    string Token,
     [property: JsonPropertyName("testtype")] string TestType,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SymptomDate,
-    string TestDate);
+    [property: JsonPropertyName("symptomDate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SymptomDate,
+    [property: JsonPropertyName("testDate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TestDate,
+    [property: JsonPropertyName("token")] string Token);

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+
+namespace Gardefou.Verification.Api;
+
+/// <summary>
+/// Makes every answer of an upload-path endpoint take as long as a real success would. It keeps the durations of
+/// recent real successes; any other answer (chaff, an error, a throttled client) is held until it has lasted a
+/// duration drawn from them, so a network observer timing answers cannot tell them apart. Wall-clock on purpose:
+/// it is what the observer measures, not the service's injectable clock.
+/// </summary>
+internal sealed class ResponseTiming
+{
+    /// <summary>Service key of the timing of <c>/api/verify</c>.</summary>
+    public const string Verify = "verify";
+
+    /// <summary>Service key of the timing of <c>/api/certificate</c>.</summary>
+    public const string Certificate = "certificate";
+
+    private const int Capacity = 256;
+    private static readonly TimeSpan s_spinMargin = TimeSpan.FromMilliseconds(0.5);
+    private static readonly TimeSpan s_maxLateness = TimeSpan.FromMilliseconds(2);
+    private readonly long[] _ticks = new long[Capacity];
+    private readonly Lock _gate = new();
+    private int _count;
+    private int _next;
+
+    // How late the timer usually wakes up, learned from recent holds: a systematic millisecond late on every held
+    // answer would be enough to tell them from real ones, which take a few milliseconds.
+    private long _latenessTicks;
+
+    /// <summary>Records how long a real success took.</summary>
+    public void RecordSuccess(long startTimestamp)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(startTimestamp).Ticks;
+        lock (_gate)
+        {
+            _ticks[_next] = elapsed;
+            _next = (_next + 1) % Capacity;
+            _count = Math.Min(_count + 1, Capacity);
+        }
+    }
+
+    /// <summary>A duration drawn from the recorded successes; zero before the first one.</summary>
+    public TimeSpan Sample()
+    {
+        lock (_gate)
+        {
+            return _count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(_ticks[Random.Shared.Next(_count)]);
+        }
+    }
+
+    /// <summary>Waits until an answer started at <paramref name="startTimestamp"/> has lasted a sampled real duration.</summary>
+    public async Task HoldAsync(long startTimestamp, CancellationToken ct)
+    {
+        var target = Sample();
+        // Sleep on the timer until shortly before the target, leaving its usual lateness as margin, then yield the
+        // last stretch away so the hold ends on time rather than a fraction of a timer tick late.
+        var margin = TimeSpan.FromTicks(Interlocked.Read(ref _latenessTicks)) + s_spinMargin;
+        var sleep = Math.Floor((target - Stopwatch.GetElapsedTime(startTimestamp) - margin).TotalMilliseconds);
+        if (sleep >= 1)
+        {
+            var before = Stopwatch.GetTimestamp();
+            await Task.Delay(TimeSpan.FromMilliseconds(sleep), ct);
+            var late = Math.Clamp((Stopwatch.GetElapsedTime(before) - TimeSpan.FromMilliseconds(sleep)).Ticks, 0, s_maxLateness.Ticks);
+            lock (_gate)
+            {
+                _latenessTicks += (late - _latenessTicks) / 8;
+            }
+        }
+        while (Stopwatch.GetElapsedTime(startTimestamp) < target)
+        {
+            ct.ThrowIfCancellationRequested();
+            Thread.Yield();
+        }
+    }
+}
