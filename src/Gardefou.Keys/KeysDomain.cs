@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gardefou.Keys;
@@ -35,6 +36,8 @@ public static class KeysDomain
             .Validate(o => o.MaxKeysPerFile is >= 1 and <= 500_000, "Keys:MaxKeysPerFile must be 1 to 500000.")
             .Validate(o => o.MinimumBatchSize >= 0 && o.PaddingJitter >= 0, "Keys:MinimumBatchSize and Keys:PaddingJitter must not be negative.")
             .Validate(o => o.ResponseSize is >= 1024 and <= 16384, "Keys:ResponseSize must be 1024 to 16384 bytes.")
+            .Validate(o => !o.DebugReleaseSameDayKeys || o.IsDemo,
+                "Keys:DebugReleaseSameDayKeys is a demo setting: it is refused when Keys:HealthAuthorities configures a real health authority.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KeysOptions>>().Value);
         // Options built once, not per request: building them (and EF's lookup of its internal services by options)
@@ -62,6 +65,10 @@ public static class KeysDomain
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeysDbContext>();
         await KeysDatabase.CreateSchemaAsync(db, storage, ct);
+        if (services.GetRequiredService<KeysOptions>().DebugReleaseSameDayKeys)
+        {
+            Log.SameDayRelease(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeysDomain)));
+        }
         var secrets = services.GetRequiredService<KeysSecrets>();
         await secrets.LoadOrCreateAsync(db, clock.GetUtcNow().ToUnixTimeSeconds(), ct);
 

@@ -45,6 +45,17 @@ public sealed class KeysOptions
     /// <summary>Every publish response body has exactly this many bytes, so sizes say nothing about the request.</summary>
     public int ResponseSize { get; set; } = 2048;
 
+    /// <summary>
+    /// Demo only (<c>Keys:DebugReleaseSameDayKeys</c>, Google's <c>DEBUG_RELEASE_SAME_DAY_KEYS</c>): keys still valid at
+    /// upload are exported in the next window instead of two hours after their end, so a walk-through can publish
+    /// today's key and see it at once. Off by default; refused at start unless the service runs in demo mode
+    /// (<see cref="IsDemo"/>); logged as a warning at every start.
+    /// </summary>
+    public bool DebugReleaseSameDayKeys { get; set; }
+
+    /// <summary>Demo mode: no health authority is configured, so only the built-in <c>demo</c> authority is trusted.</summary>
+    public bool IsDemo => HealthAuthorities.Count == 0;
+
     /// <summary>Health authorities whose certificates are accepted, by <c>healthAuthorityID</c>.</summary>
     public Dictionary<string, HealthAuthorityOptions> HealthAuthorities { get; set; } = new(StringComparer.Ordinal);
 

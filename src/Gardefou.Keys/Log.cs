@@ -8,9 +8,6 @@ namespace Gardefou.Keys;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(100, LogLevel.Information, "Published {Inserted} keys and revised {Revised} (report type {ReportType})")]
-    public static partial void Published(ILogger logger, int inserted, int revised, int reportType);
-
     [LoggerMessage(101, LogLevel.Information, "Publish refused: {Code}")]
     public static partial void PublishRefused(ILogger logger, string code);
 
@@ -31,6 +28,9 @@ internal static partial class Log
 
     [LoggerMessage(121, LogLevel.Warning, "Sunset date {Sunset:o} passed: uploads stopped, every key and export deleted")]
     public static partial void Sunset(ILogger logger, DateTimeOffset sunset);
+
+    [LoggerMessage(131, LogLevel.Warning, "DEMO MODE - Keys:DebugReleaseSameDayKeys is on: keys still valid at upload are exported without embargo. Never use this with real users.")]
+    public static partial void SameDayRelease(ILogger logger);
 
     [LoggerMessage(130, LogLevel.Warning, "Could not load the verification keys of health authority {HealthAuthority}: {Reason}")]
     public static partial void TrustLoadFailed(ILogger logger, string healthAuthority, string reason);

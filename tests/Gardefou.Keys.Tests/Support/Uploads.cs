@@ -28,7 +28,7 @@ internal static class Uploads
     }
 
     /// <summary>A request for <paramref name="keys"/> with a certificate of <paramref name="type"/> bound to them.</summary>
-    public static PublishRequest Signed(CertificateIssuer issuer, IReadOnlyList<ExposureKeyJson> keys, CertificateReportType type = CertificateReportType.Confirmed, string? revisionToken = null)
+    public static PublishRequest Signed(CertificateIssuer issuer, IReadOnlyList<ExposureKeyJson> keys, CertificateReportType type = CertificateReportType.Confirmed, string? revisionToken = null, EnIntervalNumber? certifiedOnset = null)
     {
         var secret = RandomNumberGenerator.GetBytes(32);
         var mac = TekMac.Compute(secret, keys.Select(k => new TekMacKey(k.Key!, k.RollingStartNumber, k.RollingPeriod, k.TransmissionRisk)));
@@ -36,7 +36,7 @@ internal static class Uploads
         {
             TemporaryExposureKeys = keys,
             HealthAuthorityId = "demo",
-            VerificationPayload = issuer.Issue(type, null, mac),
+            VerificationPayload = issuer.Issue(type, certifiedOnset, mac),
             HmacKey = Convert.ToBase64String(secret),
             RevisionToken = revisionToken,
             Padding = Convert.ToBase64String(RandomNumberGenerator.GetBytes(1024)),

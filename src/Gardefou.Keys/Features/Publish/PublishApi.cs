@@ -1,16 +1,16 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Gardefou.Keys.Features.Publish;
 
-/// <summary><c>POST /v1/publish</c>: the GAEN v1 upload of diagnosis keys, with chaff (<c>X-Chaff: 1</c>).</summary>
+/// <summary><c>POST /v1/publish</c>: the GAEN v1 upload of diagnosis keys, with chaff (any non-empty <c>X-Chaff</c>).</summary>
 public static class PublishApi
 {
-    /// <summary>Largest accepted request body; the GAEN key server uses the same limit.</summary>
-    public const int MaxRequestBytes = 64 * 1024;
+    /// <summary>Largest accepted request body, as the GAEN key server (64,000 bytes, internal/jsonutil/unmarshal.go).</summary>
+    public const int MaxRequestBytes = 64_000;
 
     /// <summary>The header that marks a dummy upload.</summary>
     public const string ChaffHeader = "X-Chaff";
@@ -21,22 +21,56 @@ public static class PublishApi
         endpoints.MapPost("/v1/publish", Publish)
             .WithName("Publish")
             .WithTags("Diagnosis keys")
-            .WithSummary("Publish diagnosis keys with a verification certificate; X-Chaff: 1 marks a dummy upload that stores nothing.")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+            .WithSummary("Publish diagnosis keys with a verification certificate; a request with a non-empty X-Chaff header is a dummy upload whose body is not read as keys.")
+            // One byte over the limit still reaches the handler, which answers 413 in the GAEN shape itself.
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes + 1))
             .Accepts<PublishRequest>("application/json")
             .Produces<PublishResponse>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .Produces<PublishResponse>(StatusCodes.Status400BadRequest, "application/problem+json")
+            .Produces<PublishResponse>(StatusCodes.Status401Unauthorized, "application/problem+json")
+            .Produces<PublishResponse>(StatusCodes.Status410Gone, "application/problem+json");
         return endpoints;
     }
 
-    private static async Task<FileContentHttpResult> Publish(PublishRequest request, HttpContext context, PublishService service, CancellationToken ct)
+    /// <summary>
+    /// Google's rule (go-chaff <c>HeaderDetector</c>, used by the key server's middleware/chaff.go and the
+    /// verification server alike): a request is chaff when the header is present with any non-empty value,
+    /// <c>X-Chaff: 0</c> included.
+    /// </summary>
+    public static bool IsChaff(HttpRequest request)
     {
-        var chaff = context.Request.Headers.TryGetValue(ChaffHeader, out var header) && header.Count > 0 && header[0] is { Length: > 0 } value && value != "0";
-        var outcome = await service.PublishAsync(request, chaff, ct);
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.TryGetValue(ChaffHeader, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]);
+    }
+
+    private static async Task Publish(HttpContext context, PublishService service, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var chaff = IsChaff(context.Request);
+        PublishService.Outcome outcome;
+        var unread = false;
+        if (chaff)
+        {
+            // Read in full, so that chaff and real requests cost the connection the same, but never parsed: as Google's
+            // middleware, a dummy upload's body is not processed at all.
+            unread = await PublishRequestReader.ReadBodyAsync(context.Request, ct) is null;
+            outcome = await service.ChaffAsync(started, ct);
+        }
+        else
+        {
+            var (request, error) = await PublishRequestReader.ReadAsync(context.Request, ct);
+            outcome = error is not null ? service.Refuse(error) : await service.PublishAsync(request!, started, ct);
+        }
         context.Response.StatusCode = outcome.Status;
+        if (unread || outcome.Status == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The rest of the body was never read: the connection cannot carry another request.
+            context.Response.Headers.Connection = "close";
+        }
         // Chaff and real responses must not differ in caching headers either.
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(outcome.Body, outcome.IsProblem ? "application/problem+json" : "application/json");
+        context.Response.ContentType = outcome.IsProblem ? "application/problem+json" : "application/json";
+        context.Response.ContentLength = outcome.Body.Length;
+        await context.Response.Body.WriteAsync(outcome.Body, ct);
     }
 }

@@ -52,10 +52,32 @@ public static class PublishResponseWriter
                 json.WriteNumber("status", error.Status);
                 json.WriteString("detail", error.Message);
             }
-            json.WriteString("revisionToken", response.RevisionToken);
-            json.WriteNumber("insertedExposures", response.InsertedExposures);
-            json.WriteString("error", error?.Message ?? response.Error);
-            json.WriteString("code", error?.Code ?? response.Code);
+            // Google's omitempty: a member with its zero value is not written at all.
+            if (!string.IsNullOrEmpty(response.RevisionToken))
+            {
+                json.WriteString("revisionToken", response.RevisionToken);
+            }
+            if (response.InsertedExposures != 0)
+            {
+                json.WriteNumber("insertedExposures", response.InsertedExposures);
+            }
+            if ((error?.Message ?? response.Error) is { Length: > 0 } message)
+            {
+                json.WriteString("error", message);
+            }
+            if ((error?.Code ?? response.Code) is { Length: > 0 } code)
+            {
+                json.WriteString("code", code);
+            }
+            if (response.Warnings is { Count: > 0 } warnings)
+            {
+                json.WriteStartArray("warnings");
+                foreach (var warning in warnings)
+                {
+                    json.WriteStringValue(warning);
+                }
+                json.WriteEndArray();
+            }
             json.WriteString("padding", padding);
             json.WriteEndObject();
         }

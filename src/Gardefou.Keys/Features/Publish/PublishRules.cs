@@ -77,7 +77,7 @@ public static class PublishRules
             {
                 return PublishError.BadRequest($"temporaryExposureKeys[{i}] is older than {MaxKeyAge.TotalDays:0} days.");
             }
-            result[i] = new SubmittedKey(key, item.Key!, start, item.RollingPeriod, item.TransmissionRisk);
+            result[i] = new SubmittedKey(key, item.Key!, start, item.RollingPeriod, item.TransmissionRisk, i);
         }
 
         var distinct = new HashSet<TemporaryExposureKey>();

@@ -12,28 +12,48 @@ public sealed partial class PublishService
     /// <summary>A key still valid at upload is held back until this long after its end.</summary>
     public static readonly TimeSpan Embargo = TimeSpan.FromHours(2);
 
-    private const int MaxDaysSinceOnset = 14;
-
     private static readonly PublishError s_alreadyPublished = new(400, PublishErrorCodes.MissingRevisionToken,
         "Some of these keys were already published; only the revisionToken of that upload can change them.");
 
     private static readonly PublishError s_storageFailed = new(503, PublishErrorCodes.InternalError,
         "The keys could not be stored and none of them was published; retry later.");
 
-    private async Task<(int Inserted, int Revised, PublishError? Error)> StoreAsync(
-        PublishRequest request, SubmittedKey[] keys, VerificationCertificate certificate, DateTimeOffset now, CancellationToken ct)
+    /// <summary>What storing an upload did: counts, the keys kept (for the revision token), the request indexes of keys dropped for their onset.</summary>
+    private sealed record StoreResult(int Inserted, int Revised, SubmittedKey[] Kept, List<int> Dropped, PublishError? Error)
+    {
+        public static StoreResult Failed(PublishError error) => new(0, 0, [], [], error);
+    }
+
+    private async Task<StoreResult> StoreAsync(
+        PublishRequest request, SubmittedKey[] submitted, VerificationCertificate certificate, DateTimeOffset now, CancellationToken ct)
     {
         var nowSeconds = now.ToUnixTimeSeconds();
         var createdHour = nowSeconds / 3600 * 3600;
         var type = certificate.ReportType;
         var exportType = type.ToExportReportType();
-        int? onset = certificate.SymptomOnsetInterval?.Value ?? PlausibleOnset(request.SymptomOnsetInterval, now);
+        var onset = SymptomOnset.Choose(request.SymptomOnsetInterval, certificate.SymptomOnsetInterval?.Value, now);
+        // As Google: a key too far from the onset is not stored, and the answer says so in a warning.
+        var dropped = new List<int>();
+        var kept = new List<SubmittedKey>(submitted.Length);
+        foreach (var key in submitted)
+        {
+            if (SymptomOnset.DaysSinceOnset(key.RollingStart, onset) is null)
+            {
+                dropped.Add(key.Index);
+            }
+            else
+            {
+                kept.Add(key);
+            }
+        }
+        dropped.Sort();
+        var keys = kept.ToArray();
         var byKey = new Dictionary<string, RevisableKey>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(request.RevisionToken))
         {
             if (!_secrets.Revision.TryUnprotect(request.RevisionToken, out var revisable))
             {
-                return (0, 0, new PublishError(400, PublishErrorCodes.InvalidRevisionToken, "revisionToken was not issued by this server."));
+                return StoreResult.Failed(new PublishError(400, PublishErrorCodes.InvalidRevisionToken, "revisionToken was not issued by this server."));
             }
             foreach (var entry in revisable)
             {
@@ -44,25 +64,26 @@ public sealed partial class PublishService
         if (byKey.Count == 0)
         {
             // The common case, a first upload: straight to the group-commit writer, no change tracking.
-            if (exportType is not { } reportType)
+            if (exportType is not { } reportType || keys.Length == 0)
             {
                 // Keys certified negative are never published.
-                return (0, 0, null);
+                return new StoreResult(0, 0, [], dropped, null);
             }
-            var rows = NewRows(request, keys, type, reportType, onset, nowSeconds, createdHour);
+            var rows = NewRows(request, keys, type, reportType, onset, nowSeconds, createdHour, _options.DebugReleaseSameDayKeys);
             var stored = await _uploads.StoreAsync(rows);
             return stored switch
             {
-                UploadStoreResult.Stored => (rows.Length, 0, null),
-                UploadStoreResult.Duplicate => (0, 0, s_alreadyPublished),
-                _ => (0, 0, s_storageFailed),
+                UploadStoreResult.Stored => new StoreResult(rows.Length, 0, keys, dropped, null),
+                UploadStoreResult.Duplicate => StoreResult.Failed(s_alreadyPublished),
+                _ => StoreResult.Failed(s_storageFailed),
             };
         }
-        return await ReviseAsync(request, keys, byKey, type, exportType, onset, nowSeconds, createdHour, ct);
+        var (inserted, revised, error) = await ReviseAsync(request, keys, byKey, type, exportType, onset, nowSeconds, createdHour, ct);
+        return error is not null ? StoreResult.Failed(error) : new StoreResult(inserted, revised, keys, dropped, null);
     }
 
     private async Task<(int Inserted, int Revised, PublishError? Error)> ReviseAsync(PublishRequest request, SubmittedKey[] keys, Dictionary<string, RevisableKey> byKey,
-        CertificateReportType type, ReportType? exportType, int? onset, long nowSeconds, long createdHour, CancellationToken ct)
+        CertificateReportType type, ReportType? exportType, int onset, long nowSeconds, long createdHour, CancellationToken ct)
     {
         var inserted = 0;
         var revised = 0;
@@ -84,7 +105,7 @@ public sealed partial class PublishService
                 // Keys certified negative are never published.
                 continue;
             }
-            _db.DiagnosisKeys.Add(NewRow(request, key, type, reportType, onset, nowSeconds, createdHour));
+            _db.DiagnosisKeys.Add(NewRow(request, key, type, reportType, onset, nowSeconds, createdHour, _options.DebugReleaseSameDayKeys));
             inserted++;
         }
 
@@ -103,17 +124,17 @@ public sealed partial class PublishService
         return (inserted, revised, null);
     }
 
-    private static DiagnosisKeyRow[] NewRows(PublishRequest request, SubmittedKey[] keys, CertificateReportType type, ReportType reportType, int? onset, long nowSeconds, long createdHour)
+    private static DiagnosisKeyRow[] NewRows(PublishRequest request, SubmittedKey[] keys, CertificateReportType type, ReportType reportType, int onset, long nowSeconds, long createdHour, bool releaseSameDay)
     {
         var rows = new DiagnosisKeyRow[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            rows[i] = NewRow(request, keys[i], type, reportType, onset, nowSeconds, createdHour);
+            rows[i] = NewRow(request, keys[i], type, reportType, onset, nowSeconds, createdHour, releaseSameDay);
         }
         return rows;
     }
 
-    private static DiagnosisKeyRow NewRow(PublishRequest request, SubmittedKey key, CertificateReportType type, ReportType reportType, int? onset, long nowSeconds, long createdHour)
+    private static DiagnosisKeyRow NewRow(PublishRequest request, SubmittedKey key, CertificateReportType type, ReportType reportType, int onset, long nowSeconds, long createdHour, bool releaseSameDay)
     {
         var endSeconds = (long)key.End * EnIntervalNumber.SecondsPerInterval;
         return new DiagnosisKeyRow
@@ -123,10 +144,10 @@ public sealed partial class PublishService
             RollingPeriod = key.RollingPeriod,
             TransmissionRisk = key.TransmissionRisk != 0 ? key.TransmissionRisk : type.DefaultTransmissionRisk(),
             ReportType = (int)reportType,
-            DaysSinceOnset = DaysSinceOnset(key.RollingStart, onset),
+            DaysSinceOnset = SymptomOnset.DaysSinceOnset(key.RollingStart, onset),
             Traveler = request.Traveler ?? false,
             CreatedHour = createdHour,
-            PublishableFrom = endSeconds > nowSeconds ? endSeconds + (long)Embargo.TotalSeconds : createdHour,
+            PublishableFrom = endSeconds > nowSeconds && !releaseSameDay ? endSeconds + (long)Embargo.TotalSeconds : createdHour,
         };
     }
 
@@ -155,27 +176,5 @@ public sealed partial class PublishService
         existing.RevisedReportType = (int)next.Value;
         existing.RevisedHour = revisedHour;
         return null;
-    }
-
-    /// <summary>Whole UTC days from onset to the key's day, or null when unknown or beyond ±14 days.</summary>
-    private static int? DaysSinceOnset(int rollingStart, int? onset)
-    {
-        if (onset is not { } onsetInterval)
-        {
-            return null;
-        }
-        var days = (rollingStart / EnIntervalNumber.IntervalsPerDay) - (onsetInterval / EnIntervalNumber.IntervalsPerDay);
-        return Math.Abs(days) <= MaxDaysSinceOnset ? days : null;
-    }
-
-    /// <summary>The client's onset when it is within the last 28 days and not in the future; otherwise unknown.</summary>
-    private static int? PlausibleOnset(int? interval, DateTimeOffset now)
-    {
-        if (interval is not { } value || value < 0)
-        {
-            return null;
-        }
-        var current = EnIntervalNumber.FromTime(now).Value;
-        return value <= current && value >= current - (28 * EnIntervalNumber.IntervalsPerDay) ? value : null;
     }
 }

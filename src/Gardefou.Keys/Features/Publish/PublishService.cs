@@ -3,7 +3,6 @@ using Gardefou.Keys.Features.Retention;
 using Gardefou.Keys.Storage;
 using Gardefou.Keys.Trust;
 using Gardefou.Protocol.Certificates;
-using Gardefou.Protocol.Export;
 using Microsoft.Extensions.Logging;
 
 namespace Gardefou.Keys.Features.Publish;
@@ -41,59 +40,69 @@ public sealed partial class PublishService
     /// <summary>The outcome of a publish: the HTTP status and the padded body.</summary>
     public sealed record Outcome(int Status, byte[] Body, bool IsProblem);
 
-    /// <summary>Handles one upload; <paramref name="chaff"/> marks a dummy upload that must look real and store nothing.</summary>
-    public async Task<Outcome> PublishAsync(PublishRequest request, bool chaff, CancellationToken ct)
+    /// <summary>Handles one upload; <paramref name="chaff"/> marks a dummy upload whose content is ignored.</summary>
+    public Task<Outcome> PublishAsync(PublishRequest request, bool chaff, CancellationToken ct) =>
+        chaff ? ChaffAsync(Stopwatch.GetTimestamp(), ct) : PublishAsync(request, Stopwatch.GetTimestamp(), ct);
+
+    /// <summary>
+    /// Handles one real upload that arrived at <paramref name="started"/>, in the GAEN key server's order: health
+    /// authority (401 <c>unknown_health_authority_id</c>), certificate (401
+    /// <c>health_authority_verification_certificate_invalid</c>), keys (400 <c>bad_request</c>), then storage.
+    /// </summary>
+    internal async Task<Outcome> PublishAsync(PublishRequest request, long started, CancellationToken ct)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = _clock.GetUtcNow();
-        if (chaff)
-        {
-            return await ChaffAsync(request, started, now, ct);
-        }
         if (RetentionService.IsSunset(_options, now))
         {
             return Refuse(new PublishError(410, PublishErrorCodes.Sunset, "This service has reached its sunset date and accepts no uploads."));
         }
 
+        var (certificate, certificateError) = await CheckCertificateAsync(request, ct);
+        if (certificateError is not null)
+        {
+            return Refuse(certificateError);
+        }
         var error = PublishRules.Validate(request, now, out var keys);
         if (error is not null)
         {
             return Refuse(error);
         }
-        var (certificate, certificateError) = await CheckCertificateAsync(request, keys, ct);
-        if (certificateError is not null)
-        {
-            return Refuse(certificateError);
-        }
 
-        var (inserted, revised, storeError) = await StoreAsync(request, keys, certificate!, now, ct);
-        if (storeError is not null)
+        var stored = await StoreAsync(request, keys, certificate!, now, ct);
+        if (stored.Error is not null)
         {
-            return Refuse(storeError);
+            return Refuse(stored.Error);
         }
-        Log.Published(_logger, inserted, revised, (int)(certificate!.ReportType.ToExportReportType() ?? ReportType.Revoked));
-        var token = _secrets.Revision.Protect(keys);
-        var body = PublishResponseWriter.Write(new PublishResponse { RevisionToken = token, InsertedExposures = inserted + revised }, null, _options.ResponseSize);
+        // Nothing is logged per accepted upload: the database keeps hour-truncated rows only, a log line would keep
+        // the second (and chaff, which is never logged, would stand out beside it).
+        var token = stored.Kept.Length > 0 ? _secrets.Revision.Protect(stored.Kept) : null;
+        var warnings = stored.Dropped.Count > 0
+            ? new[] { $"key {string.Join(", ", stored.Dropped)} symptom onset is too large, more than {SymptomOnset.MaxDaysSinceOnset} days - saving without {(stored.Dropped.Count == 1 ? "this key" : "these keys")}" }
+            : null;
+        var body = PublishResponseWriter.Write(new PublishResponse { RevisionToken = token, InsertedExposures = stored.Inserted + stored.Revised, Warnings = warnings }, null, _options.ResponseSize);
         _chaff.Record(Stopwatch.GetElapsedTime(started));
         return new Outcome(200, body, false);
     }
 
-    private async Task<(VerificationCertificate? Certificate, PublishError? Error)> CheckCertificateAsync(PublishRequest request, SubmittedKey[] keys, CancellationToken ct)
+    private async Task<(VerificationCertificate? Certificate, PublishError? Error)> CheckCertificateAsync(PublishRequest request, CancellationToken ct)
     {
         var authority = await _trust.GetAsync(request.HealthAuthorityId, unknownKey: false, ct);
         if (authority is null)
         {
-            return (null, new PublishError(400, PublishErrorCodes.UnknownHealthAuthority, "healthAuthorityID is not a health authority this server trusts."));
+            return (null, new PublishError(401, PublishErrorCodes.UnknownHealthAuthority, "unauthorized health authority: healthAuthorityID is not one this server trusts"));
         }
         var secret = DecodeHmacKey(request.HmacKey);
         if (secret is null)
         {
-            return (null, new PublishError(400, PublishErrorCodes.CertificateInvalid, "hmacKey must be standard base64 of 16 to 64 bytes."));
+            return (null, new PublishError(401, PublishErrorCodes.CertificateInvalid, "unable to validate diagnosis verification: hmacKey must be standard base64 of 16 to 64 bytes"));
         }
-        var macKeys = new TekMacKey[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
+        // The HMAC covers the keys exactly as the client wrote them, before any rule is applied (as Google's verifier).
+        var submitted = request.TemporaryExposureKeys ?? [];
+        var macKeys = new TekMacKey[submitted.Count];
+        for (var i = 0; i < submitted.Count; i++)
         {
-            macKeys[i] = new TekMacKey(keys[i].Base64, keys[i].RollingStart, keys[i].RollingPeriod, keys[i].TransmissionRisk);
+            var key = submitted[i];
+            macKeys[i] = new TekMacKey(key.Key ?? "", key.RollingStartNumber, key.RollingPeriod, key.TransmissionRisk);
         }
         var result = authority.Validator.Validate(request.VerificationPayload, secret, macKeys);
         if (result.Error == CertificateValidationError.UnknownKey && authority.KeysUrl is not null)
@@ -104,7 +113,7 @@ public sealed partial class PublishService
         }
         if (!result.IsValid)
         {
-            return (null, new PublishError(400, PublishErrorCodes.CertificateInvalid, $"The verification certificate is not valid ({result.Error}): {result.Message}"));
+            return (null, new PublishError(401, PublishErrorCodes.CertificateInvalid, $"unable to validate diagnosis verification: {result.Error}: {result.Message}"));
         }
         return (result.Certificate, null);
     }
@@ -119,7 +128,8 @@ public sealed partial class PublishService
         return Convert.TryFromBase64String(hmacKey, buffer, out var written) && written is >= 16 and <= 64 ? buffer[..written] : null;
     }
 
-    private Outcome Refuse(PublishError error)
+    /// <summary>The padded answer to a refused upload.</summary>
+    internal Outcome Refuse(PublishError error)
     {
         Log.PublishRefused(_logger, error.Code);
         return new Outcome(error.Status, PublishResponseWriter.Write(new PublishResponse(), error, _options.ResponseSize), true);
