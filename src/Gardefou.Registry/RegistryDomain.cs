@@ -1,12 +1,10 @@
 using Gardefou.Registry.Admin;
-using Gardefou.Registry.Availability;
 using Gardefou.Registry.Demo;
 using Gardefou.Registry.Features.Availability;
 using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Freshness;
 using Gardefou.Registry.Pages;
 using Gardefou.Registry.Publication;
-using Gardefou.Registry.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;

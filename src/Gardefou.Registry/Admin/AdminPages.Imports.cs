@@ -1,8 +1,8 @@
 using System.Text;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Http;
 using Gardefou.Registry.Imports;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,6 +1,6 @@
-using Gardefou.Registry.Availability;
+using Gardefou.Registry.Features.Availability;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -128,7 +128,7 @@ internal sealed partial class DemoReporter : BackgroundService
             available = before == 0 && _random.NextDouble() < 0.7 ? 0 : Math.Max(0, before - _random.Next(0, 16));
         }
         var total = type.Category == ResourceCategory.Bed ? Math.Max(available, previous?.Total ?? available + 10) : (int?)null;
-        return new ValidatedUpdate(type, available, Band: null, total, previous?.Basis ?? (type.Category == ResourceCategory.Bed ? "staffed" : null),
+        return new ValidatedUpdate(type, available, Band: null, Total: total, Basis: previous?.Basis ?? (type.Category == ResourceCategory.Bed ? "staffed" : null),
             Closed: false, CheckedAt: now, ValidUntil: now + TimeSpan.FromDays(1));
     }
 

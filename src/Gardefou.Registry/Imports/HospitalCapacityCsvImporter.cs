@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gardefou.Registry.Availability;
+using Gardefou.Registry.Features.Availability;
 using Gardefou.Registry.Model;
 using Gardefou.Registry.Storage;
 
@@ -111,7 +111,8 @@ internal static class HospitalCapacityCsvImporter
             var type = ResourceType.Parse(typeName);
             int? available = totalBeds is { } tb && usedBeds is { } ub ? (int)Math.Round(tb - ub) : null;
             AvailabilityBand? band = available is null ? (totalBeds is null ? AvailabilityBand.Low : Bands.FromCount((int)Math.Round(totalBeds.Value) - 3)) : null;
-            reports.Add(new ValidatedUpdate(type, available, band, totalBeds is { } x ? (int)Math.Round(x) : null, "staffed", false, checkedAt, checkedAt + TimeSpan.FromDays(7)));
+            reports.Add(new ValidatedUpdate(type, available, band, Total: totalBeds is { } x ? (int)Math.Round(x) : null, Basis: "staffed", Closed: false,
+                checkedAt, checkedAt + TimeSpan.FromDays(7)));
         }
         imported = new ImportedSite(new SiteRow
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 
 namespace Gardefou.Registry.Imports;
 

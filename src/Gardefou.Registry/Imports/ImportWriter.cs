@@ -1,6 +1,6 @@
-using Gardefou.Registry.Availability;
+using Gardefou.Registry.Features.Availability;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.EntityFrameworkCore;
 

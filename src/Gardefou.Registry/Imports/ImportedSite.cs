@@ -1,4 +1,4 @@
-using Gardefou.Registry.Availability;
+using Gardefou.Registry.Features.Availability;
 using Gardefou.Registry.Storage;
 
 namespace Gardefou.Registry.Imports;

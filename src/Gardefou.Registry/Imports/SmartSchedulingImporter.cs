@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gardefou.Registry.Availability;
+using Gardefou.Registry.Features.Availability;
 using Gardefou.Registry.Model;
 using Gardefou.Registry.Storage;
 
@@ -81,7 +81,7 @@ internal static class SmartSchedulingImporter
         foreach (var (id, (_, _, site)) in locations)
         {
             IReadOnlyList<ValidatedUpdate> reports = scheduleToLocation.ContainsValue(id)
-                ? [new ValidatedUpdate(pcr, freeByLocation.GetValueOrDefault(id), null, null, null, false, checkedAt, checkedAt + testTtl)]
+                ? [ValidatedUpdate.Count(pcr, freeByLocation.GetValueOrDefault(id), checkedAt, checkedAt + testTtl)]
                 : [];
             rows.Add(new ImportedSite(site, reports));
         }

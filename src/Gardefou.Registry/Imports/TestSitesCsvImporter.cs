@@ -1,4 +1,4 @@
-using Gardefou.Registry.Availability;
+using Gardefou.Registry.Features.Availability;
 using Gardefou.Registry.Model;
 using Gardefou.Registry.Schedules;
 using Gardefou.Registry.Storage;
@@ -102,7 +102,7 @@ internal static class TestSitesCsvImporter
                 return $"{column} must be yes, no or a count of tests available";
             }
             var type = ResourceType.Parse(typeName);
-            reports.Add(new ValidatedUpdate(type, count, null, null, null, false, now, now + ttl(type.Category)));
+            reports.Add(ValidatedUpdate.Count(type, count, now, now + ttl(type.Category)));
         }
         var external = get("external_id");
         imported = new ImportedSite(new SiteRow

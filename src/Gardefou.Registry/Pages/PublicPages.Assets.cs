@@ -52,7 +52,7 @@ internal static partial class PublicPages
         context.Response.Headers.CacheControl = "public, max-age=300";
         var o = options.Value;
         var basemap = o.BasemapPmtiles is null ? null : new PageBasemap("/registry/basemap.pmtiles", o.BasemapAttribution);
-        return TypedResults.Json(new PageSettingsJson(basemap), RegistryJson.Options);
+        return TypedResults.Json(new PageSettingsJson(PageSearchDefaults.Current, basemap), RegistryJson.Options);
     }
 
     /// <summary>The operator's PMTiles archive, read by the page with range requests (206 answers).</summary>

@@ -3,7 +3,6 @@ using System.Text;
 using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,11 +18,15 @@ internal static partial class PublicPages
     /// </summary>
     private static void MapLite(IEndpointRouteBuilder endpoints) => endpoints.MapGet("/registry/lite", Lite);
 
-    private static IResult Lite(HttpContext context, RegistryState state, TimeProvider time, string? place, string? type, string? lang)
+    private static IResult Lite(HttpContext context, RegistryState state, TimeProvider time, string? place, string? lang)
     {
         var fr = lang == "fr" || (lang is null && context.Request.Headers.AcceptLanguage.ToString().StartsWith("fr", StringComparison.OrdinalIgnoreCase));
         string L(string en, string french) => fr ? french : en;
-        var category = type switch { "mask" => ResourceCategory.Mask, "bed" => ResourceCategory.Bed, _ => ResourceCategory.Test };
+        // The same parser and defaults as the API and the script's page; the form always sends a type, a bare link
+        // may not, so the page falls back to tests.
+        var request = string.IsNullOrWhiteSpace(place) ? null : SearchRequestParser.Parse(context.Request.Query, FrenchGazetteer.Shared, ResourceCategory.Test);
+        var category = request?.Query?.Category ?? context.Request.Query["type"].ToString() switch { "mask" => ResourceCategory.Mask, "bed" => ResourceCategory.Bed, _ => ResourceCategory.Test };
+        var radius = request?.Query?.RadiusKm ?? SearchDefaults.RadiusKm;
         var body = new StringBuilder()
             .Append("<h1>").Append(L("Tests, masks, beds near you", "Tests, masques, lits près de chez vous")).Append("</h1>")
             .Append("<form method=get action=\"/registry/lite\"><label>").Append(L("Postcode or town", "Code postal ou commune"))
@@ -33,37 +36,46 @@ internal static partial class PublicPages
         {
             body.Append($"<option value={value}{(value == category.ToString().ToLowerInvariant() ? " selected" : "")}>{L(en, french)}</option>");
         }
+        body.Append("</select></label><label>").Append(L("Within", "À moins de")).Append(" <select name=radiusKm>");
+        foreach (var km in SearchDefaults.RadiusChoicesKm)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<option value={km}{(km == radius ? " selected" : "")}>{km} km</option>");
+        }
         body.Append($"</select></label><input type=hidden name=lang value={(fr ? "fr" : "en")}><button>{L("Search", "Rechercher")}</button></form>")
             .Append($"<p><a href=\"/registry/lite?lang={(fr ? "en" : "fr")}\">{(fr ? "English" : "Français")}</a></p>");
         var status = 200;
-        if (!string.IsNullOrWhiteSpace(place))
+        if (request is { UnknownPlace: true })
         {
-            if (FrenchGazetteer.Shared.Resolve(place) is not { } found)
+            body.Append("<p role=alert>").Append(L("Place not found. Try a postcode.", "Lieu introuvable. Essayez un code postal.")).Append("</p>");
+            status = 404;
+        }
+        else if (request is { Query: null, Error: { } error })
+        {
+            body.Append("<p role=alert>").Append(E(error)).Append("</p>");
+            status = 400;
+        }
+        else if (request is { Query: { } query, Place: { } found })
+        {
+            var now = time.GetUtcNow();
+            var hits = state.Index.Search(query, now, state.Freshness);
+            var postcode = FrenchGazetteer.Shared.Resolve(place!)?.Postcodes.FirstOrDefault();
+            body.Append($"<h2>{E(found.Name)} ({E(postcode)})</h2><ol>");
+            foreach (var hit in hits)
             {
-                body.Append("<p role=alert>").Append(L("Place not found. Try a postcode.", "Lieu introuvable. Essayez un code postal.")).Append("</p>");
-                status = 404;
+                var r = SearchMapper.ToResult(hit, now, state.Freshness);
+                body.Append("<li><strong>").Append(E(r.Name)).Append("</strong>, ").Append(r.DistanceKm.ToString("0.0", CultureInfo.InvariantCulture)).Append(" km<br>")
+                    .Append(E(r.Address)).Append("<br>").Append(Count(r, fr)).Append(Age(r, fr));
+                if (r.Phone is { } phone)
+                {
+                    body.Append("<br><a href=\"tel:").Append(E(phone.Replace(" ", ""))).Append("\">").Append(E(phone)).Append("</a>");
+                }
+                body.Append("</li>");
             }
-            else
+            body.Append("</ol>");
+            if (hits.Count == 0)
             {
-                var now = time.GetUtcNow();
-                var hits = state.Index.Search(new SearchQuery(found.Latitude, found.Longitude, 25, category, Limit: 20), now, state.Freshness);
-                body.Append($"<h2>{E(found.Name)} ({E(found.Postcodes.FirstOrDefault())})</h2><ol>");
-                foreach (var hit in hits)
-                {
-                    var r = SearchMapper.ToResult(hit, now, state.Freshness);
-                    body.Append("<li><strong>").Append(E(r.Name)).Append("</strong>, ").Append(r.DistanceKm.ToString("0.0", CultureInfo.InvariantCulture)).Append(" km<br>")
-                        .Append(E(r.Address)).Append("<br>").Append(Count(r, fr)).Append(Age(r, fr));
-                    if (r.Phone is { } phone)
-                    {
-                        body.Append("<br><a href=\"tel:").Append(E(phone.Replace(" ", ""))).Append("\">").Append(E(phone)).Append("</a>");
-                    }
-                    body.Append("</li>");
-                }
-                body.Append("</ol>");
-                if (hits.Count == 0)
-                {
-                    body.Append("<p>").Append(L("Nothing within 25 km.", "Rien à moins de 25 km.")).Append("</p>");
-                }
+                var within = radius.ToString("0.#", CultureInfo.InvariantCulture);
+                body.Append("<p>").Append(L($"Nothing within {within} km.", $"Rien à moins de {within} km.")).Append("</p>");
             }
         }
         context.Response.Headers.CacheControl = "no-store";

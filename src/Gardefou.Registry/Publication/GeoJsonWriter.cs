@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-using Gardefou.Registry.Search;
+using Gardefou.Registry.Features.Search;
 
 namespace Gardefou.Registry.Publication;
 

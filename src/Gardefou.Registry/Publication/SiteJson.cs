@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 
 namespace Gardefou.Registry.Publication;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 
 namespace Gardefou.Registry.Publication;
 

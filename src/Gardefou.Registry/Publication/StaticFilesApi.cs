@@ -1,4 +1,4 @@
-using Gardefou.Registry.Search;
+using Gardefou.Registry.Features.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

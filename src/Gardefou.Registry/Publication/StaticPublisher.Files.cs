@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 
 namespace Gardefou.Registry.Publication;
 

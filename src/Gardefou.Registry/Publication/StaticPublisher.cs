@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Gardefou.Registry.Search;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Gardefou.Registry.Availability;
+using Gardefou.Registry.Features.Availability;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Model;
 using Gardefou.Registry.Publication;
-using Gardefou.Registry.Search;
 using Gardefou.Registry.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +34,7 @@ public sealed class GroupCommitTests
             var type = random.Next(2) == 0 ? ffp2 : pcr;
             // Few distinct values, so some reports repeat the previous number and must keep its changedAt.
             var available = random.Next(3);
-            var update = new ValidatedUpdate(type, available, null, null, null, false, now.AddSeconds(i), now.AddMinutes(5));
+            var update = ValidatedUpdate.Count(type, available, now.AddSeconds(i), now.AddMinutes(5));
             sent.Add((site, type, available, committer.ApplyAsync(site, [update], ObservationMethod.SiteApi, "site-api", now, Ct)));
         }
         await Task.WhenAll(sent.Select(s => s.Done));
@@ -66,7 +66,7 @@ public sealed class GroupCommitTests
         var committer = server.App.Services.GetRequiredService<AvailabilityCommitter>();
         var now = server.Time.GetUtcNow();
         var antigen = ResourceType.Parse("test.antigen");
-        await committer.ApplyAsync("n", [new ValidatedUpdate(antigen, 4, null, null, null, false, now, now.AddMinutes(5))], ObservationMethod.SiteApi, "site-api", now, Ct);
+        await committer.ApplyAsync("n", [ValidatedUpdate.Count(antigen, 4, now, now.AddMinutes(5))], ObservationMethod.SiteApi, "site-api", now, Ct);
         Assert.True(server.State.Index.TryGet("n", out var site));
         Assert.Contains(antigen, site.Info.Offers);
         Assert.Equal(4, site.Capacity[antigen.Code]!.Available);
@@ -87,7 +87,7 @@ public sealed class GroupCommitTests
             {
                 var site = all[random.Next(all.Length)];
                 var type = site.Info.Offers[random.Next(site.Info.Offers.Count)];
-                batch.Add(committer.ApplyAsync(site.Id, [new ValidatedUpdate(type, random.Next(0, 60), null, null, null, false, now, now.AddMinutes(10))],
+                batch.Add(committer.ApplyAsync(site.Id, [ValidatedUpdate.Count(type, random.Next(0, 60), now, now.AddMinutes(10))],
                     ObservationMethod.SiteApi, "site-api", now, Ct));
             }
             await Task.WhenAll(batch);

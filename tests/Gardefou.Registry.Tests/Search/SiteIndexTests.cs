@@ -1,8 +1,8 @@
 using Gardefou.Registry.Demo;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Freshness;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 
 namespace Gardefou.Registry.Tests.Search;
 
@@ -84,7 +84,7 @@ public sealed class SiteIndexTests
         var index = DemoIndex(20_000, 3);
         var freshness = new FreshnessPolicy(new RegistryOptions());
         var wide = new SearchQuery(48.8566, 2.3522, 15, ResourceCategory.Mask, Limit: 5);
-        var inReach = index.SearchByScan(wide with { Limit = SearchQuery.MaxLimit }, s_now, freshness).Count;
+        var inReach = index.SearchByScan(wide with { Limit = SearchDefaults.MaxLimit }, s_now, freshness).Count;
         Assert.True(inReach >= 300, $"only {inReach} sites in reach");
         index.Search(wide, s_now, freshness); // JIT and pool warm-up
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Operators;
-using Gardefou.Registry.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Gardefou.Registry.Availability;
+using Gardefou.Registry.Features.Availability;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Model;
 using Gardefou.Registry.Publication;
-using Gardefou.Registry.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,7 +46,7 @@ internal static partial class RegistryBench
                 var type = site.Info.Offers[random.Next(site.Info.Offers.Count)];
                 var now = DateTimeOffset.UtcNow;
                 var available = random.Next(0, 200);
-                var update = new ValidatedUpdate(type, available, null, null, null, false, now, now + state.Freshness.TimeToLive(type.Category));
+                var update = ValidatedUpdate.Count(type, available, now, now + state.Freshness.TimeToLive(type.Category));
                 await committer.ApplyAsync(site.Id, [update], ObservationMethod.SiteApi, "bench", now, ct);
                 last[(site.Id, type.Code)] = available;
                 Interlocked.Increment(ref updates);
@@ -117,7 +117,7 @@ internal static partial class RegistryBench
             var site = sites[random.Next(sites.Length)];
             var type = site.Info.Offers[random.Next(site.Info.Offers.Count)];
             var now = DateTimeOffset.UtcNow;
-            var update = new ValidatedUpdate(type, random.Next(0, 200), null, null, null, false, now, now + state.Freshness.TimeToLive(type.Category));
+            var update = ValidatedUpdate.Count(type, random.Next(0, 200), now, now + state.Freshness.TimeToLive(type.Category));
             await AvailabilityWriter.ApplyAsync(db, state, site.Id, [update], ObservationMethod.SiteApi, "bench", now, ct);
             db.ChangeTracker.Clear();
             updates++;

@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Gardefou.Registry.Availability;
 using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Http;
 using Gardefou.Registry.Model;
 using Gardefou.Registry.Operators;
-using Gardefou.Registry.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,5 @@
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Http;
-using Gardefou.Registry.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,9 +23,10 @@ internal static class SearchApi
     internal static Results<JsonHttpResult<SearchResponse>, ProblemHttpResult> Search(
         HttpContext context, RegistryState state, TimeProvider time)
     {
-        if (!SearchRequestParser.TryParse(context.Request.Query, FrenchGazetteer.Shared, out var query, out var place, out var error))
+        var request = SearchRequestParser.Parse(context.Request.Query, FrenchGazetteer.Shared);
+        if (request is not { Query: { } query, Place: var place })
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, "Invalid search", error);
+            return Problems.Create(StatusCodes.Status400BadRequest, "Invalid search", request.Error!);
         }
         var now = time.GetUtcNow();
         var hits = state.Index.Search(query, now, state.Freshness);
@@ -47,10 +47,9 @@ internal static class SearchApi
         var all = new List<CapacitySnapshot>();
         foreach (var type in site.Info.Offers)
         {
-            all.Add(Volatile.Read(ref site.Capacity[type.Code])
-                ?? new CapacitySnapshot(type, null, null, null, null, false, Model.ObservationMethod.SiteApi, "", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch));
+            all.Add(Volatile.Read(ref site.Capacity[type.Code]) ?? CapacitySnapshot.NeverReported(type));
         }
-        var hit = new SearchHit(site, 0, "all", null, null, null, null, false, site.Schedule.IsOpen(now, site.Info.TimeZone), all);
+        var hit = SearchHit.WholeSite(site, site.Schedule.IsOpen(now, site.Info.TimeZone), all);
         return TypedResults.Json(SearchMapper.ToResult(hit, now, state.Freshness), RegistryJson.Options);
     }
 }

@@ -1,6 +1,5 @@
 using Gardefou.Registry.Freshness;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 
 namespace Gardefou.Registry.Features.Search;
 

@@ -1,45 +1,42 @@
 using System.Globalization;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 using Microsoft.AspNetCore.Http;
 
 namespace Gardefou.Registry.Features.Search;
 
-/// <summary>Parses the search query string by hand so every bad value gets a precise 400, not a binder error.</summary>
+/// <summary>
+/// The one parser of a search's query string (API and plain-HTML page): by hand, so every bad value gets a precise
+/// message, not a binder error. A default category lets a form that always sends a type be lenient
+/// on its first, empty visit; the API passes none and requires <c>type</c>.
+/// </summary>
 internal static class SearchRequestParser
 {
-    public static bool TryParse(IQueryCollection q, FrenchGazetteer gazetteer, out SearchQuery query, out SearchPlace? place, out string error)
+    public static SearchRequest Parse(IQueryCollection q, FrenchGazetteer gazetteer, ResourceCategory? defaultCategory = null)
     {
-        query = null!;
-        place = null;
-        error = "";
         double lat, lon;
+        SearchPlace? place = null;
         if (q.TryGetValue("place", out var placeText) && !string.IsNullOrWhiteSpace(placeText))
         {
             if (q.ContainsKey("lat") || q.ContainsKey("lon"))
             {
-                error = "give either place or lat/lon, not both";
-                return false;
+                return SearchRequest.Invalid("give either place or lat/lon, not both");
             }
             if (gazetteer.Resolve(placeText.ToString()) is not { } found)
             {
-                error = "unknown place: give a French postcode or commune name";
-                return false;
+                return new SearchRequest(Query: null, Place: null, "unknown place: give a French postcode or commune name", UnknownPlace: true);
             }
             (lat, lon) = (found.Latitude, found.Longitude);
             place = new SearchPlace(found.Code, found.Name, found.Latitude, found.Longitude, found.Approximate);
         }
         else if (!TryDouble(q, "lat", out lat) || !TryDouble(q, "lon", out lon) || !GeoMath.IsValid(lat, lon))
         {
-            error = "lat (-90..90) and lon (-180..180) are required, or place";
-            return false;
+            return SearchRequest.Invalid("lat (-90..90) and lon (-180..180) are required, or place");
         }
-        var radius = 10.0;
-        if (q.ContainsKey("radiusKm") && (!TryDouble(q, "radiusKm", out radius) || radius <= 0 || radius > SearchQuery.MaxRadiusKm))
+        var radius = SearchDefaults.RadiusKm;
+        if (q.ContainsKey("radiusKm") && (!TryDouble(q, "radiusKm", out radius) || radius <= 0 || radius > SearchDefaults.MaxRadiusKm))
         {
-            error = $"radiusKm must be a number above 0 and at most {SearchQuery.MaxRadiusKm}";
-            return false;
+            return SearchRequest.Invalid($"radiusKm must be a number above 0 and at most {SearchDefaults.MaxRadiusKm}");
         }
         var typeText = q["type"].ToString();
         ResourceCategory category;
@@ -49,31 +46,32 @@ internal static class SearchRequestParser
             category = specific.Category;
             only = specific;
         }
+        else if (typeText.Length == 0 && defaultCategory is { } fallback)
+        {
+            category = fallback;
+        }
         else if (!Enum.TryParse(typeText, ignoreCase: true, out category) || !Enum.IsDefined(category) || !typeText.All(char.IsAsciiLetter))
         {
-            error = "type must be test, mask or bed (or a precise type such as mask.ffp2)";
-            return false;
+            return SearchRequest.Invalid("type must be test, mask or bed (or a precise type such as mask.ffp2)");
         }
-        var limit = 50;
-        if (q.ContainsKey("limit") && (!int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > SearchQuery.MaxLimit))
+        var limit = SearchDefaults.Limit;
+        if (q.ContainsKey("limit") && (!int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > SearchDefaults.MaxLimit))
         {
-            error = $"limit must be 1..{SearchQuery.MaxLimit}";
-            return false;
+            return SearchRequest.Invalid($"limit must be 1..{SearchDefaults.MaxLimit}");
         }
         if (!TryFlag(q, "availableNow", out var availableNow) || !TryFlag(q, "openNow", out var openNow) || !TryFlag(q, "wheelchair", out var wheelchair)
             || !TryFlag(q, "walkIn", out var walkIn) || !TryFlag(q, "driveThrough", out var driveThrough))
         {
-            error = "availableNow, openNow, wheelchair, walkIn and driveThrough must be true or false";
-            return false;
+            return SearchRequest.Invalid("availableNow, openNow, wheelchair, walkIn and driveThrough must be true or false");
         }
         var language = q.TryGetValue("language", out var lang) && !string.IsNullOrEmpty(lang) ? lang.ToString() : null;
         if (language is { Length: > 8 })
         {
-            error = "language must be a short language code such as fr or en";
-            return false;
+            return SearchRequest.Invalid("language must be a short language code such as fr or en");
         }
-        query = new SearchQuery(lat, lon, radius, category, only, availableNow, openNow, wheelchair, walkIn, driveThrough, language, limit);
-        return true;
+        var query = new SearchQuery(lat, lon, radius, category, only, AvailableNow: availableNow, OpenNow: openNow, Wheelchair: wheelchair,
+            WalkIn: walkIn, DriveThrough: driveThrough, Language: language, Limit: limit);
+        return new SearchRequest(query, place, Error: null);
     }
 
     private static bool TryDouble(IQueryCollection q, string name, out double value) =>

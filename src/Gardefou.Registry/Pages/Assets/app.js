@@ -131,6 +131,7 @@
 
   async function search(lat, lon, label) {
     $('status').textContent = T[lang].loading;
+    await loadSettings();
     const radius = +$('radius').value, type = $('type').value, now = Date.now();
     const sites = await sitesAround(lat, lon, radius);
     const results = [];
@@ -146,7 +147,7 @@
       results.push({ site: s, distance: d, sum, open });
     }
     results.sort((a, b) => a.distance - b.distance || a.site.id.localeCompare(b.site.id));
-    last = { lat, lon, label, radius, results: results.slice(0, 50), now };
+    last = { lat, lon, label, radius, results: results.slice(0, settings.search.limit), now };
     render(last);
   }
 
@@ -207,18 +208,21 @@
   }
 
   // Server settings (an operator's basemap); the PMTiles reader is loaded only when a basemap is configured.
-  async function loadSettings() {
-    if (settings) return settings;
-    settings = await fetchJson('/registry/data/page.json');
-    if (settings.basemap && !window.pmtiles) {
-      await new Promise(done => {
-        const script = document.createElement('script');
-        script.src = '/registry/assets/pmtiles.js';
-        script.onload = script.onerror = done;
-        document.head.append(script);
-      });
-    }
-    return settings;
+  let settingsLoading = null;
+  function loadSettings() {
+    settingsLoading ??= fetchJson('/registry/data/page.json').then(async loaded => {
+      if (loaded.basemap && !window.pmtiles) {
+        await new Promise(done => {
+          const script = document.createElement('script');
+          script.src = '/registry/assets/pmtiles.js';
+          script.onload = script.onerror = done;
+          document.head.append(script);
+        });
+      }
+      settings = loaded;
+      return settings;
+    });
+    return settingsLoading;
   }
 
   async function drawMap(state) {
@@ -234,8 +238,23 @@
     $('status').textContent = message;
   }
 
+  // The distances offered and the default one are the server's (SearchDefaults), as the API and lite page use.
+  async function applyDefaults() {
+    const defaults = (await loadSettings()).search;
+    const select = $('radius'), chosen = +select.value;
+    select.replaceChildren(...defaults.radiusChoicesKm.map(km => {
+      const o = document.createElement('option');
+      o.value = String(km);
+      o.textContent = `${km} km`;
+      o.selected = select.dataset.touched ? km === chosen : km === defaults.radiusKm;
+      return o;
+    }));
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
     applyLanguage();
+    $('radius').addEventListener('change', () => { $('radius').dataset.touched = '1'; });
+    applyDefaults().catch(err => console.warn('defaults not loaded', err));
     $('lang-toggle').addEventListener('click', () => {
       lang = lang === 'fr' ? 'en' : 'fr';
       try { localStorage.setItem(LANG_KEY, lang); } catch { /* storage disabled: the choice lasts this visit */ }

@@ -1,6 +1,6 @@
 using Gardefou.Registry.Model;
 
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>
 /// A site as a grid cell holds it: what a query tests per candidate (point, cosine, offers, access) inline, so the

@@ -1,7 +1,7 @@
 using Gardefou.Registry.Freshness;
 using Gardefou.Registry.Model;
 
-namespace Gardefou.Registry.Availability;
+namespace Gardefou.Registry.Features.Availability;
 
 /// <summary>Checks a report before anything is written; the error text goes back to the operator.</summary>
 internal static class UpdateValidator

@@ -1,7 +1,7 @@
 using Gardefou.Registry.Model;
 using Gardefou.Registry.Schedules;
 
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>A site as held in memory for search and publication. Capacity slots are swapped atomically.</summary>
 internal sealed class IndexedSite

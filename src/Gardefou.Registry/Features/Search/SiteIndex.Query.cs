@@ -2,7 +2,7 @@ using System.Buffers;
 using Gardefou.Registry.Freshness;
 using Gardefou.Registry.Model;
 
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 internal sealed partial class SiteIndex
 {
@@ -277,7 +277,7 @@ internal sealed partial class SiteIndex
         var chosen = isStale ? stale : fresh;
         if (chosen.Count == 0)
         {
-            return new SearchHit(site, distance, typeName, null, null, null, null, Stale: false, open, []);
+            return SearchHit.Unreported(site, distance, typeName, open);
         }
         var resources = new List<CapacitySnapshot>(chosen.Count);
         for (var i = 0; i < offers.Count; i++)
@@ -294,7 +294,8 @@ internal sealed partial class SiteIndex
         {
             band = Bands.FromCount(total);
         }
-        return new SearchHit(site, distance, typeName, chosen.Available, band, chosen.OldestCheck, chosen.Newest!.Source, isStale, open, resources);
+        return new SearchHit(site, distance, typeName, chosen.Available, band, CheckedAt: chosen.OldestCheck, Source: chosen.Newest!.Source,
+            Stale: isStale, OpenNow: open, Resources: resources);
     }
 
     private static readonly string[] s_categoryNames = ["test", "mask", "bed"];

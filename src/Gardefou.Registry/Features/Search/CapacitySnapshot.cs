@@ -1,6 +1,6 @@
 using Gardefou.Registry.Model;
 
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>The current report for one resource at one site; immutable, swapped whole on update.</summary>
 internal sealed record CapacitySnapshot(
@@ -16,6 +16,11 @@ internal sealed record CapacitySnapshot(
     DateTimeOffset ValidUntil,
     DateTimeOffset ChangedAt)
 {
+    /// <summary>The placeholder for a resource a site offers but never reported (dates at the epoch, no number).</summary>
+    public static CapacitySnapshot NeverReported(ResourceType type) =>
+        new(type, Available: null, Band: null, Total: null, Basis: null, Closed: false, ObservationMethod.SiteApi, Source: "",
+            CheckedAt: DateTimeOffset.UnixEpoch, ValidUntil: DateTimeOffset.UnixEpoch, ChangedAt: DateTimeOffset.UnixEpoch);
+
     /// <summary>The band shown: reported, or implied by the exact count.</summary>
     public AvailabilityBand? EffectiveBand => Closed ? AvailabilityBand.None : Band ?? (Available is { } n ? Bands.FromCount(n) : null);
 

@@ -2,7 +2,7 @@ using Gardefou.Registry.Model;
 using Gardefou.Registry.Schedules;
 using Gardefou.Registry.Storage;
 
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>Stored rows to the immutable in-memory shapes.</summary>
 internal static class SiteMapping

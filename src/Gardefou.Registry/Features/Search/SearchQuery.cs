@@ -1,6 +1,6 @@
 using Gardefou.Registry.Model;
 
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>A validated near-me query. <see cref="Type"/> narrows <see cref="Category"/> to one resource when set.</summary>
 internal sealed record SearchQuery(
@@ -15,10 +15,7 @@ internal sealed record SearchQuery(
     bool WalkIn = false,
     bool DriveThrough = false,
     string? Language = null,
-    int Limit = 50)
+    int Limit = SearchDefaults.Limit)
 {
-    public const double MaxRadiusKm = 200;
-    public const int MaxLimit = 500;
-
     public bool Matches(ResourceType type) => Type is { } only ? only == type : type.Category == Category;
 }

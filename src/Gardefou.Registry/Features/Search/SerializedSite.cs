@@ -1,4 +1,4 @@
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>
 /// A site's JSON in a tile file, kept between flushes: a tile is rewritten from these, and only the sites whose

@@ -1,4 +1,4 @@
-namespace Gardefou.Registry.Availability;
+namespace Gardefou.Registry.Features.Availability;
 
 /// <summary>
 /// One report from a site: <c>{"type": "mask.ffp2", "available": 12}</c>, or a <c>band</c> instead of a count, or

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>
 /// A publication tile of <see cref="SizeDegrees"/>° (about 28 × 19 km in France), named by the integer indices of its

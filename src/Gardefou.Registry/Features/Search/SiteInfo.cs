@@ -1,7 +1,7 @@
 using Gardefou.Registry.Model;
 using Gardefou.Registry.Schedules;
 
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>The descriptive part of a site, immutable; replaced whole when the site is edited.</summary>
 internal sealed record SiteInfo(

@@ -1,4 +1,4 @@
-using Gardefou.Registry.Search;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Gardefou.Registry.Availability;
+namespace Gardefou.Registry.Features.Availability;
 
 internal sealed partial class AvailabilityCommitter
 {

@@ -1,4 +1,4 @@
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>Great-circle distances on a spherical Earth: metres of error at the radii people search.</summary>
 internal static class GeoMath

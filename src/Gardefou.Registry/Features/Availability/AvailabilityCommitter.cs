@@ -1,10 +1,10 @@
 using System.Threading.Channels;
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Gardefou.Registry.Availability;
+namespace Gardefou.Registry.Features.Availability;
 
 /// <summary>
 /// Group commit of site reports: callers queue their validated reports and wait; one writer takes everything queued

@@ -1,9 +1,9 @@
+using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Model;
-using Gardefou.Registry.Search;
 using Gardefou.Registry.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gardefou.Registry.Availability;
+namespace Gardefou.Registry.Features.Availability;
 
 /// <summary>
 /// Writes validated reports in one transaction (history kept, the previous report loses its current flag), then

@@ -1,4 +1,4 @@
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>
 /// All sites in memory on a 0.05° grid: a near-me query reads only the cells that its radius touches. Each cell is

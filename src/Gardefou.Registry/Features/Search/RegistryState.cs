@@ -3,7 +3,7 @@ using Gardefou.Registry.Schedules;
 using Gardefou.Registry.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gardefou.Registry.Search;
+namespace Gardefou.Registry.Features.Search;
 
 /// <summary>The process-wide in-memory view of the registry: the index and the freshness rules.</summary>
 internal sealed class RegistryState
