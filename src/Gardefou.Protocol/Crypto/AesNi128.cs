@@ -18,6 +18,7 @@ internal static class AesNi128
     private static Vector128<uint> PaddedPrefix => Vector128.Create(0x522D4E45u, 0x00004950u, 0u, 0u);
 
     /// <summary>Expands a 16-byte key (in memory order) into its round keys.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ExpandKey(UInt128 key, ref AesRoundKeys roundKeys)
     {
         var k = Unsafe.BitCast<UInt128, Vector128<byte>>(key);

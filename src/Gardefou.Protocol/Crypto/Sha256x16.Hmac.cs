@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Gardefou.Protocol.Crypto;
@@ -11,6 +12,7 @@ internal static partial class Sha256x16
     /// </summary>
     /// <param name="teks">Sixteen keys, each 16 bytes in memory order.</param>
     /// <param name="rpiks">Receives sixteen derived keys, in memory order.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DeriveRpiks(ReadOnlySpan<UInt128> teks, Span<UInt128> rpiks)
     {
         var block = default(Lanes16);
@@ -88,6 +90,7 @@ internal static partial class Sha256x16
     }
 
     /// <summary>The inner and outer states of HMAC under a 32-byte key (zero-padded to a block, XORed with the pads).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void KeyPadStates(ref Lanes8 key, ref Lanes8 inner, ref Lanes8 outer)
     {
         var block = default(Lanes16);
@@ -108,6 +111,7 @@ internal static partial class Sha256x16
     }
 
     /// <summary>Finishes HMAC from its pad states: inner hash over <paramref name="lastInnerBlock"/>, then the outer hash of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Mac(ref Lanes8 innerState, ref Lanes8 outerState, ref Lanes16 lastInnerBlock, ref Lanes8 mac)
     {
         var inner = innerState;
@@ -119,6 +123,7 @@ internal static partial class Sha256x16
     }
 
     /// <summary>The last block of an outer HMAC hash: a 32-byte digest after the 64-byte key block, padded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DigestBlock(ref Lanes8 digest, ref Lanes16 block)
     {
         for (var i = 0; i < 8; i++)
@@ -148,6 +153,7 @@ internal static partial class Sha256x16
         LoadBigEndian(all, 64, 16, ref block);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Lanes8 Broadcast(ReadOnlySpan<uint> words)
     {
         var lanes = default(Lanes8);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Gardefou.Protocol.Keys;
 
 namespace Gardefou.Protocol.Matching;
@@ -54,6 +55,7 @@ public static partial class ExposureMatcher
     }
 
     /// <summary>Looks one generated identifier up and records the sightings its window accepts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Probe(SightingIndex index, int keyIndex, long keyEnd, long rpiInterval, UInt128 rpi, List<SightingMatch> destination)
     {
         var group = index.FindGroup(rpi);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Gardefou.Protocol.Matching;
 
 /// <summary>
@@ -33,6 +34,7 @@ internal ref struct PendingProbes(Span<UInt128> rpis, Span<byte> positions)
     }
 
     /// <summary>Looks every kept candidate up, in position order, and forgets them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ProbeAll(SightingIndex index, List<SightingMatch> destination)
     {
         for (var c = 0; c < _count; c++)

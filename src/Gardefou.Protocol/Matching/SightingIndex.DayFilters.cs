@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Gardefou.Protocol.Time;
 
 namespace Gardefou.Protocol.Matching;
@@ -37,6 +38,7 @@ public sealed partial class SightingIndex
     /// start on a day boundary or last longer than a day), or <c>-2</c> when no sighting falls in the key's window
     /// and the key cannot match at all.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int FilterOf(KeyValidity validity)
     {
         long start = validity.RollingStart.Value;

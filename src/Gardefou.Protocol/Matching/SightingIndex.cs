@@ -137,6 +137,7 @@ public sealed partial class SightingIndex
     internal bool MayContain(ulong low) => FilterHit(ref _filter[0], _filterWordMask, low);
 
     /// <summary>The group of sightings of <paramref name="rpi"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int FindGroup(UInt128 rpi)
     {
         var mask = _slotGroup.Length - 1;

@@ -27,13 +27,25 @@ internal static class MatchingBench
             DefaultValueFactory = _ => "cpu",
         };
         clock.AcceptOnlyFromAmong("cpu", "wall");
+        var pin = new Option<string>("--pin")
+        {
+            Description = "auto (one CPU when --threads is 1), none, or a CPU number: pinning makes the figure one core's work",
+            DefaultValueFactory = _ => "auto",
+        };
+        pin.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && !CpuPinning.IsValid(result.Tokens[0].Value))
+            {
+                result.AddError("--pin must be auto, none or a CPU number.");
+            }
+        });
         var command = new Command("matching", "Match diagnosis keys against observed identifiers, beside a naive baseline")
         {
-            keys, observed, naiveKeys, repeat, threads, seed, clock,
+            keys, observed, naiveKeys, repeat, threads, seed, clock, pin,
         };
         command.SetAction(r => Run(
             r.GetValue(keys), r.GetValue(observed), Math.Min(r.GetValue(naiveKeys), r.GetValue(keys)),
-            r.GetValue(repeat), r.GetValue(threads), r.GetValue(seed), r.GetValue(clock) == "wall", Console.Out, Console.Error));
+            r.GetValue(repeat), r.GetValue(threads), r.GetValue(seed), r.GetValue(clock) == "wall", Console.Out, Console.Error, r.GetValue(pin)!));
         return command;
     }
 
@@ -52,8 +64,9 @@ internal static class MatchingBench
     }
 
     internal static int Run(
-        int keyCount, int observedCount, int naiveKeys, int repeat, int threads, int seed, bool wallClock, TextWriter output, TextWriter error)
+        int keyCount, int observedCount, int naiveKeys, int repeat, int threads, int seed, bool wallClock, TextWriter output, TextWriter error, string pin = "none")
     {
+        var pinned = CpuPinning.Apply(pin, threads);
         var progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
         var plantedCount = Math.Min(keyCount, Math.Max(1, observedCount / 100));
         var data = MatchingBenchData.Create(keyCount, observedCount, plantedCount, seed);
@@ -65,6 +78,7 @@ internal static class MatchingBench
         output.WriteLine(ExposureMatcher.IsHardwareAccelerated
             ? "path: vectorized (16-lane AVX-512 HKDF-SHA256, AES-NI with 8 blocks in flight, bit filter), one thread"
             : "path: portable (managed HKDF-SHA256, platform AES), one thread");
+        output.WriteLine(pinned);
 
         WarmUp(data, index);
         var matches = new List<SightingMatch>(plantedCount * 2);

@@ -22,6 +22,7 @@ public partial class MatchingBenchTests
         Assert.Contains(lines, l => l.StartsWith("matching: 1 runs over 700 keys", StringComparison.Ordinal) && l.EndsWith("found exactly the 5 planted matches", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("naive:", StringComparison.Ordinal) && l.Contains("the first 300 keys only", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("parallel: 2 threads:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("pinned: ", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -30,6 +31,8 @@ public partial class MatchingBenchTests
     [InlineData("--threads 0")]
     [InlineData("--clock sundial")]
     [InlineData("--keys many")]
+    [InlineData("--pin sometimes")]
+    [InlineData("--pin -1")]
     public void Bad_options_are_parse_errors(string arguments)
     {
         var result = MatchingBench.Create().Parse(arguments);
