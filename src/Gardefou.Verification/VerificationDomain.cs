@@ -135,7 +135,7 @@ public static class VerificationDomain
         var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await VerificationSchema.EnsureAsync(db, provider.GetRequiredService<VerificationStorage>(), ct);
         var (row, created) = await Realms.EnsureAsync(db, realm, now, ct);
-        var key = await ApiKeys.CreateAsync(db, row.Id, name, now, ct);
-        return new CreatedApiKey(row.Name, name, key, created);
+        var (key, id) = await ApiKeys.CreateAsync(db, row.Id, name, now, ct);
+        return new CreatedApiKey(row.Name, name, key, created) { KeyId = id };
     }
 }
