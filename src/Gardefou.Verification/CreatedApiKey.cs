@@ -7,6 +7,9 @@ namespace Gardefou.Verification;
 /// <param name="RealmCreated">True when the realm did not exist and was created.</param>
 public sealed record CreatedApiKey(string Realm, string Name, string Key, bool RealmCreated)
 {
+    /// <summary>The key's id, by which <c>gardefou admin revoke-api-key --key-id</c> revokes it.</summary>
+    public int KeyId { get; init; }
+
     /// <summary>Keeps the key out of accidental logs.</summary>
     public override string ToString() => $"API key '{Name}' of realm {Realm}";
 }

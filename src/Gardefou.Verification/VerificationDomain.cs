@@ -159,7 +159,7 @@ public static class VerificationDomain
         await VerificationSchema.EnsureAsync(db, provider.GetRequiredService<VerificationStorage>(), ct);
         var demo = realm == provider.GetRequiredService<IOptions<VerificationOptions>>().Value.DemoRealm;
         var (row, created) = await Realms.EnsureAsync(db, realm, now, ct, requireDate: !demo);
-        var key = await ApiKeys.CreateAsync(db, row.Id, name, now, ct, kind);
-        return new CreatedApiKey(row.Name, name, key, created);
+        var (key, id) = await ApiKeys.CreateAsync(db, row.Id, name, now, ct, kind);
+        return new CreatedApiKey(row.Name, name, key, created) { KeyId = id };
     }
 }

@@ -9,6 +9,8 @@ internal static class AdminCommand
     {
         // One line per task: Admin.XCommand.Create(),
         Admin.CreateApiKeyCommand.Create(),
+        Admin.RevokeApiKeyCommand.Create(),
+        Admin.ResetPasswordCommand.Create(),
         Admin.CreateSiteCredentialCommand.Create(),
     };
 }

@@ -37,7 +37,7 @@ internal static class CreateApiKeyCommand
                 {
                     await Console.Error.WriteLineAsync($"Realm '{created.Realm}' did not exist and was created.");
                 }
-                await Console.Error.WriteLineAsync($"API key '{created.Name}' for realm '{created.Realm}'. It is shown only once; send it in the X-API-Key header of POST /api/issue:");
+                await Console.Error.WriteLineAsync($"API key '{created.Name}' (id {created.KeyId}) for realm '{created.Realm}'. It is shown only once (revoke it with `gardefou admin revoke-api-key --key-id {created.KeyId}`); send it in the X-API-Key header of POST /api/issue:");
                 Console.WriteLine(created.Key);
                 return 0;
             }
