@@ -24,7 +24,8 @@ public static class PublishApi
             .WithSummary("Publish diagnosis keys with a verification certificate; a request with a non-empty X-Chaff header is a dummy upload whose body is not read as keys.")
             // One byte over the limit still reaches the handler, which answers 413 in the GAEN shape itself.
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes + 1))
-            .Accepts<PublishRequest>("application/json")
+            // No Accepts<T>() here: its content-type constraint would answer 415 in ASP.NET's shape before the handler,
+            // while Google answers 415 with code bad_request, and chaff of any content type must get its 200.
             .Produces<PublishResponse>(StatusCodes.Status200OK)
             .Produces<PublishResponse>(StatusCodes.Status400BadRequest, "application/problem+json")
             .Produces<PublishResponse>(StatusCodes.Status401Unauthorized, "application/problem+json")
