@@ -39,16 +39,19 @@ internal static partial class SimulateCommand
         mode.AcceptOnlyFromAmong("fast", "end-to-end");
         var server = new Option<string?>("--server") { Description = "End-to-end mode: use this running server instead of starting 'gardefou serve' (needs --api-key)" };
         var apiKey = new Option<string?>("--api-key") { Description = "End-to-end mode with --server: a lab API key of its verification role (gardefou admin create-api-key)" };
+        var levers = new InterventionOptions();
         var command = new Command("simulate", "Agent-based evaluation of efficacy, false alerts and privacy leakage")
         {
             place, population, days, adoption, seeds, design, scenario, output, mode, server, apiKey,
         };
+        levers.AddTo(command);
         command.SetAction(async (r, ct) =>
         {
             try
             {
                 var plan = r.GetValue(scenario) is { } file ? Load(file) : new ScenarioPlan();
                 plan = Override(plan, r.GetValue(place), r.GetValue(population), r.GetValue(days), r.GetValue(adoption), r.GetValue(seeds), r.GetValue(design));
+                plan = plan with { Base = levers.Apply(r, plan.Base) };
                 plan.Validate();
                 if (r.GetValue(mode) == "end-to-end")
                 {
@@ -138,6 +141,15 @@ internal static partial class SimulateCommand
                 });
             });
         var files = ReportWriter.Write(output.FullName, plan, placeName, records);
+        var findings = Findings.Of(plan, records);
+        foreach (var warning in findings.Warnings)
+        {
+            Console.WriteLine($"warning: {warning}");
+        }
+        foreach (var sentence in findings.Summary)
+        {
+            Console.WriteLine(sentence);
+        }
         foreach (var f in files)
         {
             Console.WriteLine(f);

@@ -16,6 +16,7 @@ internal readonly struct ContactWalker
     private readonly ContactParameters _contacts;
     private readonly ulong _seed;
     private readonly int _hospitalDelay;
+    private readonly double _travelChance;
 
     public ContactWalker(SyntheticPopulation population, AgentState state, SimulationParameters parameters)
     {
@@ -24,6 +25,8 @@ internal readonly struct ContactWalker
         _contacts = parameters.Contacts;
         _seed = parameters.Seed;
         _hospitalDelay = parameters.Disease.OnsetToHospitalDays;
+        // Both ends must take part in the round for a pair to meet, so each does with √(contacts per day).
+        _travelChance = Math.Sqrt(Math.Clamp(parameters.Contacts.TravelContactsPerDay, 0, 1));
     }
 
     /// <summary>
@@ -67,6 +70,7 @@ internal readonly struct ContactWalker
             WalkGroup(p.TransportGroups, pool, p.TransportSlot[person], 2, _contacts.TransportRounds, Setting.Transport, person, day, activity, ref visitor);
         }
         WalkRandom(person, day, activity, ref visitor);
+        WalkTravel(person, day, activity, ref visitor);
     }
 
     /// <summary>Visits the people around a phone hook in a person's day group (left-behind-phone layer).</summary>
@@ -160,6 +164,32 @@ internal readonly struct ContactWalker
             }
         }
     }
+
+    // One nationwide round a day: the people who travel that day are paired across the whole population (a random
+    // contact, as far as duration, distance and tracing go).
+    private void WalkTravel<TVisitor>(int person, int day, double activity, ref TVisitor visitor)
+        where TVisitor : struct, IContactVisitor
+    {
+        if (_travelChance <= 0 || !Travels(person, day))
+        {
+            return;
+        }
+        var perm = new FeistelPermutation(Hash.Of(_seed, (ulong)Purpose.Pairing, 5, 0, (ulong)day << 8), _population.Count);
+        var other = perm.Partner(person);
+        if (other < 0 || !Travels(other, day))
+        {
+            return;
+        }
+        var key = PairKey(person, other, day, TravelLayer);
+        if ((activity >= 1 || Hash.Chance(Hash.Of(key, (ulong)Purpose.Activity), activity)) && _state.IsOut(other, day))
+        {
+            visitor.Visit(other, Setting.Random, key);
+        }
+    }
+
+    private const int TravelLayer = 200;
+
+    private bool Travels(int person, int day) => Hash.Chance(Hash.Of(_seed, (ulong)Purpose.Travel, (ulong)person, (ulong)day), _travelChance);
 
     /// <summary>A key that is the same from both ends of a contact.</summary>
     private ulong PairKey(int a, int b, int day, int layerRound)

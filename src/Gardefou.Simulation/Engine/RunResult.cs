@@ -45,13 +45,19 @@ public sealed record RunResult
     /// <summary>Notifications with a real close contact.</summary>
     public required int TrueAlerts { get; init; }
 
-    /// <summary>Notifications without a real close contact.</summary>
+    /// <summary>Notifications without a real contact within 2 m for 15 minutes with the uploader that day (the radio's error, not the share of notified people left uninfected).</summary>
     public required int FalseAlerts { get; init; }
 
     /// <summary>Notifications caused by a phone left behind (no human contact at all behind them).</summary>
     public required int LeftBehindAlerts { get; init; }
 
-    /// <summary>Notified people infected between two days before the exposure and 14 days after it.</summary>
+    /// <summary>Notified people infected between two days before the exposure and 14 days after it (count).</summary>
+    public required int NotifiedInfected { get; init; }
+
+    /// <summary>Notified people not infected around the exposure (the complement of <see cref="NotifiedInfected"/>).</summary>
+    public int NotifiedNotInfected => Notifications - NotifiedInfected;
+
+    /// <summary>Share of notified people infected between two days before the exposure and 14 days after it (the model's secondary attack rate among notified; not observable in the field).</summary>
     public required double SecondaryAttackRateNotified { get; init; }
 
     /// <summary>Notified people with a positive test within 14 days of the notification (what the NHS and CWA measured as 6%).</summary>

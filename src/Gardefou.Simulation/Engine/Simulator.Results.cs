@@ -98,19 +98,7 @@ public sealed partial class Simulator
                 byIndex++;
             }
         }
-        long uninfectedDays = 0;
-        foreach (var e in _episodes)
-        {
-            var infected = _s.InfectedDay[e.Person];
-            var end = Math.Min((int)e.End, _p.Days);
-            for (var d = (int)e.Start; d < end; d++)
-            {
-                if (infected == AgentState.Never || d < infected || _s.State[e.Person] == DiseaseState.Recovered && d >= infected + 21)
-                {
-                    uninfectedDays++;
-                }
-            }
-        }
+        var uninfectedDays = _confinement.UninfectedDays(_s, _p.Days);
         var trueAlerts = _notifications.Count(n => n.CloseContact);
         return new RunResult
         {
@@ -129,6 +117,7 @@ public sealed partial class Simulator
             TrueAlerts = trueAlerts,
             FalseAlerts = notified - trueAlerts,
             LeftBehindAlerts = _leftBehindAlerts,
+            NotifiedInfected = attack,
             SecondaryAttackRateNotified = notified == 0 ? 0 : (double)attack / notified,
             PositiveAmongNotified = notified == 0 ? 0 : (double)positive / notified,
             InfectedByIndexAmongNotified = notified == 0 ? 0 : (double)byIndex / notified,

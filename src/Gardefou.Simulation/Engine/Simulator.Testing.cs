@@ -7,12 +7,15 @@ public sealed partial class Simulator
     private readonly Queue<(int Person, int Day)> _testQueue = new();
     private readonly Queue<(int Person, int Day, bool Positive)> _results = new();
     private readonly List<(int Person, int Day)> _manualDue = [];
+    private readonly List<(int Person, int Day)> _testsScheduled = [];
 
     /// <summary>Requests older than this are abandoned (people give up waiting for a test).</summary>
     private const int TestPatienceDays = 5;
 
     private void RequestTest(int person, int day)
     {
+        // One test at a time: a request waits while one is queued or awaiting its result (cleared when the result
+        // comes), so that symptoms that start after a negative test taken on notification earn a new test.
         if (_s.ConfirmedDay[person] != AgentState.Never
             || (_s.TestRequested[person] != AgentState.Never && day - _s.TestRequested[person] < 7))
         {
@@ -22,9 +25,26 @@ public sealed partial class Simulator
         _testQueue.Enqueue((person, day));
     }
 
+    // Contacts are told to test some days after the exposure (a test taken the day after is almost always negative).
+    private void ScheduleTest(int person, int day) => _testsScheduled.Add((person, day));
+
     private void Testing(int day)
     {
         var iv = _p.Interventions;
+        var waiting = 0;
+        for (var k = 0; k < _testsScheduled.Count; k++)
+        {
+            var (person, due) = _testsScheduled[k];
+            if (due > day)
+            {
+                _testsScheduled[waiting++] = (person, due);
+            }
+            else if (_s.State[person] != DiseaseState.Dead)
+            {
+                RequestTest(person, day);
+            }
+        }
+        _testsScheduled.RemoveRange(waiting, _testsScheduled.Count - waiting);
         var exact = iv.TestsPerThousandPerDay * _pop.Count / 1000.0;
         var capacity = (int)Math.Floor(exact) + (Hash.Chance(Hash.Of(_seed, (ulong)Purpose.Testing, (ulong)day), exact - Math.Floor(exact)) ? 1 : 0);
         while (capacity > 0 && _testQueue.Count > 0)
@@ -32,6 +52,7 @@ public sealed partial class Simulator
             var (person, requested) = _testQueue.Dequeue();
             if (day - requested > TestPatienceDays || _s.State[person] == DiseaseState.Dead)
             {
+                _s.TestRequested[person] = AgentState.Never;
                 continue;
             }
             capacity--;
@@ -44,14 +65,19 @@ public sealed partial class Simulator
         while (_results.Count > 0 && _results.Peek().Day <= day)
         {
             var (person, _, positive) = _results.Dequeue();
+            _s.TestRequested[person] = AgentState.Never;
+            var sampled = day - iv.TestTurnaroundDays;
             if (positive)
             {
                 OnPositive(person, day);
             }
-            else if (_s.ConfirmedDay[person] == AgentState.Never && day >= _s.IsolationStart[person] && day < _s.IsolationEnd[person])
+            else if (_s.ConfirmedDay[person] == AgentState.Never && _s.IsolationStart[person] <= sampled
+                && day >= _s.IsolationStart[person] && day < _s.IsolationEnd[person])
             {
-                // A negative result ends symptom-driven isolation; quarantine orders stand.
+                // A negative result ends the isolation that was under way when the sample was taken (symptoms that
+                // start afterwards are not covered by it); quarantine orders stand.
                 _s.IsolationEnd[person] = (short)day;
+                _confinement.SetIsolationEnd(person, day);
             }
         }
     }
@@ -91,11 +117,12 @@ public sealed partial class Simulator
         if (day >= _s.IsolationStart[person] && day < _s.IsolationEnd[person])
         {
             _s.IsolationEnd[person] = (short)Math.Max(_s.IsolationEnd[person], day + days);
+            _confinement.SetIsolationEnd(person, _s.IsolationEnd[person]);
             return;
         }
         _s.IsolationStart[person] = (short)day;
         _s.IsolationEnd[person] = (short)(day + days);
-        _episodes.Add(new Episode(person, (short)day, (short)(day + days)));
+        _confinement.StartIsolation(person, day, day + days);
     }
 
     private void Quarantine(int person, int day, double compliance)
@@ -115,7 +142,7 @@ public sealed partial class Simulator
         }
         _s.QuarantineStart[person] = (short)day;
         _s.QuarantineEnd[person] = (short)(day + days);
-        _episodes.Add(new Episode(person, (short)day, (short)(day + days)));
+        _confinement.AddQuarantine(person, day, day + days);
         _daily.Quarantined[day]++;
     }
 }

@@ -211,7 +211,7 @@ public sealed partial class Simulator
             Quarantine(person, day, _p.App.NotifiedCompliance);
             if (Hash.Chance(Hash.Of(_seed, (ulong)Purpose.App, (ulong)person, (ulong)day), _p.App.NotifiedTestSeeking))
             {
-                RequestTest(person, day);
+                ScheduleTest(person, Math.Max(day, n.ExposureDay + _p.App.NotifiedTestAfterExposureDays));
             }
         }
         _notifyDue.RemoveRange(kept, _notifyDue.Count - kept);

@@ -23,7 +23,7 @@ public sealed partial class Simulator
     private readonly ExposureScoring _scoring;
     private readonly List<int> _active = [];
     private readonly List<Notification> _notifications = [];
-    private readonly List<Episode> _episodes = [];
+    private readonly ConfinementLog _confinement = new();
     private readonly List<(int Person, int Day)> _uploads = [];
     private readonly DailySeries _daily;
     private int _lockdownUntil = -1;
@@ -34,6 +34,12 @@ public sealed partial class Simulator
     {
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
+        ArgumentNullException.ThrowIfNull(population);
+        if (parameters.Disease.InitialInfected > population.Count)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{parameters.Disease.InitialInfected:N0} initial infections cannot be placed in {population.Count:N0} people: lower --initial-infected or raise --population"));
+        }
         _p = parameters;
         _pop = population;
         _seed = parameters.Seed;
@@ -85,14 +91,19 @@ public sealed partial class Simulator
         RecordDeviceDay(day);
     }
 
-    /// <summary>Discretised Weibull generation-time density by whole days since infection (sums to ≈ 1).</summary>
+    /// <summary>
+    /// Discretised Weibull generation-time density by whole days since infection (sums to 1). An infection made on
+    /// day d is first able to transmit on day d + 1 and transmits once per day, so the weight of age k is the mass of
+    /// [k − ½, k + ½): the discrete mean then equals the Weibull mean (taking [k, k + 1) instead shortens it by half a
+    /// day and makes the epidemic double faster than its settings say). Age 0 keeps the mass of [0, ½) for the seeds.
+    /// </summary>
     internal static double[] GenerationWeights(DiseaseParameters d)
     {
         var weights = new double[21];
-        double Cdf(double t) => 1 - Math.Exp(-Math.Pow(t / d.GenerationScale, d.GenerationShape));
+        double Cdf(double t) => t <= 0 ? 0 : 1 - Math.Exp(-Math.Pow(t / d.GenerationScale, d.GenerationShape));
         for (var k = 0; k < weights.Length; k++)
         {
-            weights[k] = Cdf(k + 1) - Cdf(k);
+            weights[k] = Cdf(k + 0.5) - Cdf(k - 0.5);
         }
         // Days carrying under 0.1% of the generation-time mass are dropped: they change R by less than 0.5% and
         // would otherwise cost as much contact generation as the infectious days themselves. The remaining weights
@@ -138,7 +149,7 @@ public sealed partial class Simulator
     private void Seed()
     {
         var rng = new RandomStream(Hash.Of(_seed, (ulong)Purpose.Seeding));
-        var wanted = Math.Min(_p.Disease.InitialInfected, _pop.Count);
+        var wanted = _p.Disease.InitialInfected;
         var attempts = 0;
         while (_active.Count < wanted && attempts++ < wanted * 100)
         {

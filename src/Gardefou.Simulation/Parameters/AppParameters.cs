@@ -35,6 +35,13 @@ public sealed record AppParameters
     /// <summary>Share of notified people who ask for a test.</summary>
     public double NotifiedTestSeeking { get; init; } = 0.5;
 
+    /// <summary>
+    /// Days after the exposure when a notified person who seeks a test takes it (or at once if later): the French
+    /// contact-case protocol of autumn 2020 asked contacts to test seven days after the last contact, since a test
+    /// in the first days after infection is almost always negative. 0 = test on notification.
+    /// </summary>
+    public int NotifiedTestAfterExposureDays { get; init; } = 7;
+
     /// <summary>Days the phone remembers contacts and keys it uploads (GAEN: 14).</summary>
     public int MemoryDays { get; init; } = 14;
 

@@ -22,6 +22,14 @@ public sealed record ContactParameters
     /// <summary>Probability of taking part in a random-contact round per age band (mean contacts ≈ rounds × value; OpenABM 2/4/3).</summary>
     public IReadOnlyList<double> RandomActivity { get; init; } = [0.25, 0.3, 0.55, 0.55, 0.5, 0.5, 0.45, 0.4, 0.35];
 
+    /// <summary>
+    /// Contacts per person per day with someone drawn from the whole simulated population (travel, family visits,
+    /// events elsewhere), on top of commuting. They make a sample of scattered communes, or all of France, one
+    /// connected epidemic instead of isolated village outbreaks. Default 0.1 (one such contact every ten days): an
+    /// assumption, small beside the ≈ 15 daily contacts; 0 disables it.
+    /// </summary>
+    public double TravelContactsPerDay { get; init; } = 0.1;
+
     /// <summary>Days of the week with school and work (day 0 is a Monday).</summary>
     public int WorkdaysPerWeek { get; init; } = 5;
 

@@ -8,11 +8,13 @@ namespace Gardefou.Simulation.Parameters;
 public sealed record DiseaseParameters
 {
     /// <summary>
-    /// Reproduction number without test, trace and isolate, which the transmission rate is calibrated to. Default 1.4: the
-    /// early-2020 R0 of 2.5–3 (Ferretti: 2.0) reduced by the distancing still in force in autumn 2020, when French
-    /// estimates of R_t were 1.2–1.5; set 2.5 or more for an unmitigated epidemic.
+    /// Reproduction number before testing, isolation, quarantine and tracing, which the transmission rate is calibrated
+    /// to. Default 1.8: France's early-2020 R0 of about 2.9 (Salje et al. 2020, Science 369:208) reduced by the
+    /// distancing still in force in autumn 2020 (masks, telework, closed venues), so that with the default
+    /// interventions and no app a town sees a growing second wave (see docs/simulation.md, "Calibration"); set 2.5 or
+    /// more for an unmitigated epidemic.
     /// </summary>
-    public double R0 { get; init; } = 1.4;
+    public double R0 { get; init; } = 1.8;
 
     /// <summary>Weibull shape of the generation time (Ferretti: 2.826).</summary>
     public double GenerationShape { get; init; } = 2.826;
@@ -32,8 +34,12 @@ public sealed record DiseaseParameters
     /// <summary>Infectiousness of an asymptomatic case relative to a symptomatic one (Ferretti: 0.1).</summary>
     public double AsymptomaticInfectiousness { get; init; } = 0.1;
 
-    /// <summary>Gamma shape of individual infectiousness (over-dispersion; OpenABM: 1.0); 0 disables it.</summary>
-    public double InfectiousnessDispersion { get; init; } = 1.0;
+    /// <summary>
+    /// Gamma shape of individual infectiousness (mean 1, variance 1/shape: over-dispersion); 0 disables it. Default
+    /// 0.51 = 1/1.4², OpenABM-Covid19's baseline (its <c>sd_infectiousness_multiplier</c> is 1.4 and it draws a gamma
+    /// of shape 1/sd²).
+    /// </summary>
+    public double InfectiousnessDispersion { get; init; } = 0.51;
 
     /// <summary>Relative susceptibility per age band (OpenABM defaults, children less susceptible).</summary>
     public IReadOnlyList<double> Susceptibility { get; init; } = [0.71, 0.74, 0.79, 0.87, 0.98, 1.11, 1.26, 1.45, 1.66];
@@ -53,8 +59,12 @@ public sealed record DiseaseParameters
     /// <summary>Days after infection during which a PCR test can be positive.</summary>
     public int DetectableDays { get; init; } = 21;
 
-    /// <summary>People infected on day 0, spread over the population.</summary>
-    public int InitialInfected { get; init; } = 10;
+    /// <summary>
+    /// People infected on day 0, spread over the population. Default 100 (0.2% of the README's 50,000 people, the
+    /// order of French prevalence at the start of October 2020): with over-dispersed infectiousness, ten seeds often
+    /// die out by chance before the app can be measured. Must not exceed the population.
+    /// </summary>
+    public int InitialInfected { get; init; } = 100;
 
     /// <summary>Daily probability of COVID-like symptoms from another cause (OpenABM/Hinch: 0.05–0.5%/day; 0.2% default).</summary>
     public double OtherSymptomsPerDay { get; init; } = 0.002;

@@ -18,8 +18,8 @@ public sealed record InterventionParameters
     /// <summary>Share of symptomatic self-isolators who ask for a test.</summary>
     public double TestSeeking { get; init; } = 0.8;
 
-    /// <summary>Tests available per 1,000 people per day (France, late 2020: 3–5; the resource the registry publishes).</summary>
-    public double TestsPerThousandPerDay { get; init; } = 3;
+    /// <summary>Tests available per 1,000 people per day (France, November 2020: about 2 million a week for 67 million people, ≈ 4–5; the resource the registry publishes).</summary>
+    public double TestsPerThousandPerDay { get; init; } = 5;
 
     /// <summary>Days from test to result (France, autumn 2020: 1–3).</summary>
     public int TestTurnaroundDays { get; init; } = 2;

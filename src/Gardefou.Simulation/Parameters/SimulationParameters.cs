@@ -49,6 +49,10 @@ public sealed record SimulationParameters
         Require(Interventions.SelfIsolationCompliance is >= 0 and <= 1, "compliance must be between 0 and 1");
         Require(Disease.R0 is > 0 and <= 20, "R0 must be in (0, 20]");
         Require(Disease.InitialInfected >= 1, "at least one initial infection");
+        Require(Population.Size is not { } size || Disease.InitialInfected <= size,
+            $"{Disease.InitialInfected} initial infections cannot be placed in a population of {Population.Size}: lower --initial-infected or raise --population");
+        Require(Interventions.TestSeeking is >= 0 and <= 1, "test seeking must be between 0 and 1");
+        Require(App.NotifiedCompliance is >= 0 and <= 1, "notified compliance must be between 0 and 1");
         Require(Threads >= 1, "threads must be at least 1");
     }
 

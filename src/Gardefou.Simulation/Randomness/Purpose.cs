@@ -68,4 +68,7 @@ public enum Purpose : ulong
 
     /// <summary>Privacy adversaries.</summary>
     Adversary,
+
+    /// <summary>Taking part in the day's nationwide travel round.</summary>
+    Travel,
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Gardefou.Simulation.Engine;
-using Gardefou.Simulation.Reference;
 using Gardefou.Simulation.Scenarios;
 
 namespace Gardefou.Simulation.Reports;
@@ -18,11 +17,23 @@ public static partial class ReportWriter
           .Append("body{font-family:'DejaVu Sans',sans-serif;max-width:1000px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}")
           .Append("td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right;font-size:13px}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}img{max-width:100%}")
           .Append("</style></head><body>");
-        sb.Append(CultureInfo.InvariantCulture, $"<h1>Gardefou evaluator: {E(place)}</h1><p>{people:N0} simulated people, {plan.Base.Days} days, {plan.Seeds} seeds; ")
-          .Append(CultureInfo.InvariantCulture, $"designs {E(string.Join(", ", plan.Designs.Select(DesignName)))}. Values are mean ± 95% confidence half-width over seeds.</p>");
+        var findings = Findings.Of(plan, records);
+        sb.Append(CultureInfo.InvariantCulture, $"<h1>Gardefou evaluator: {E(place)}</h1>");
+        foreach (var warning in findings.Warnings)
+        {
+            sb.Append("<p style=\"background:#fde2e1;border-left:6px solid #c0392b;padding:.6em\"><strong>Warning.</strong> ").Append(E(warning)).Append("</p>");
+        }
+        sb.Append("<h2>What this study found</h2><ul>");
+        foreach (var sentence in findings.Summary)
+        {
+            sb.Append("<li>").Append(E(sentence)).Append("</li>");
+        }
+        sb.Append("</ul>");
+        sb.Append(CultureInfo.InvariantCulture, $"<p>{people:N0} simulated people, {plan.Base.Days} days, {plan.Seeds} seeds; ")
+          .Append(CultureInfo.InvariantCulture, $"designs {E(string.Join(", ", plan.Designs.Select(DesignName)))}. Values are mean ± 95% confidence half-width over seeds. Terms are defined in the glossary at the end.</p>");
 
         sb.Append("<h2>Epidemic and notification cascade</h2><table><tr><th>design</th><th>adoption</th><th>infections</th><th>averted vs no app</th><th>hospitalisations</th><th>deaths</th>")
-          .Append("<th>uploads</th><th>notifications per upload</th><th>notified later infected</th><th>notified later positive</th><th>false alerts per true alert</th><th>alerts from left-behind phones</th><th>quarantine-days of uninfected</th></tr>");
+          .Append("<th>uploads</th><th>notifications per upload</th><th>notified who test positive</th><th>notified not infected</th><th>notified infected (model SAR)</th><th>false alerts (no 2 m / 15 min contact)</th><th>false alerts per true alert</th><th>alerts from left-behind phones</th><th>quarantine-days of uninfected</th></tr>");
         foreach (var g in records.Where(r => r.Group == "grid").GroupBy(r => (r.Result.Design, r.Result.Adoption)).OrderBy(g => g.Key.Design).ThenBy(g => g.Key.Adoption))
         {
             var runs = g.ToList();
@@ -30,12 +41,11 @@ public static partial class ReportWriter
             var averted = Stats.Of(runs.Select(r => 100 * Averted(r, records) / Math.Max(1, NoApp(r, records)))).Format("F1");
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{DesignName(g.Key.Design)}</td><td>{g.Key.Adoption:P0}</td><td>{S(r => r.Infections, "F0")}</td><td>{averted} %</td>")
               .Append(CultureInfo.InvariantCulture, $"<td>{S(r => r.Hospitalisations, "F0")}</td><td>{S(r => r.Deaths, "F0")}</td><td>{S(r => r.Uploads, "F0")}</td>")
-              .Append(CultureInfo.InvariantCulture, $"<td>{S(r => r.NotificationsPerUpload, "F2")}</td><td>{S(r => 100 * r.SecondaryAttackRateNotified, "F1")} %</td><td>{S(r => 100 * r.PositiveAmongNotified, "F1")} %</td>")
-              .Append(CultureInfo.InvariantCulture, $"<td>{S(r => r.FalseAlertsPerTrueAlert, "F2")}</td><td>{S(r => r.LeftBehindAlerts, "F0")}</td><td>{S(r => r.QuarantineDaysUninfected, "F0")}</td></tr>");
+              .Append(CultureInfo.InvariantCulture, $"<td>{S(r => r.NotificationsPerUpload, "F2")}</td><td>{S(r => 100 * r.PositiveAmongNotified, "F1")} %</td><td>{S(r => r.Notifications == 0 ? 0 : 100.0 * r.NotifiedNotInfected / r.Notifications, "F1")} %</td><td>{S(r => 100 * r.SecondaryAttackRateNotified, "F1")} %</td>")
+              .Append(CultureInfo.InvariantCulture, $"<td>{S(r => r.FalseAlerts, "F0")}</td><td>{S(r => r.FalseAlertsPerTrueAlert, "F2")}</td><td>{S(r => r.LeftBehindAlerts, "F0")}</td><td>{S(r => r.QuarantineDaysUninfected, "F0")}</td></tr>");
         }
         sb.Append("</table>");
-        sb.Append("<p>Real-world anchors: NHS COVID-19 app 4.2 notifications per consenting index case and 6% secondary attack rate among notified (Wymant et al. 2021); ")
-          .Append("SwissCovid Zurich about 4.2 notifications per code; Corona-Warn-App 6% of red-warned users positive. A false alert is a notification without a real contact within 2 m for 15 minutes.</p>");
+        AppendPublishedComparison(sb, plan, records, findings);
 
         foreach (var plot in plots)
         {
@@ -54,6 +64,7 @@ public static partial class ReportWriter
 
         AppendPrivacy(sb, records);
         AppendReference(sb);
+        AppendGlossary(sb);
         sb.Append("<h2>Parameters</h2><pre>").Append(E(JsonSerializer.Serialize(plan, s_json))).Append("</pre></body></html>");
         var path = Path.Combine(directory, "report.html");
         File.WriteAllText(path, sb.ToString());
@@ -99,46 +110,6 @@ public static partial class ReportWriter
             sb.Append("</tr>");
         }
         sb.Append("</table><p>Percentages, except the false alerts per day.</p>");
-    }
-
-    private static void AppendReference(StringBuilder sb)
-    {
-        var model = new FerrettiModel();
-        double[] published = [0.77, 0.70, 0.62, 0.57, 0.52, 0.46, 0.39, 0.31, 0.22];
-        double[] isolation = [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
-        sb.Append("<h2>Reference: Ferretti et al. renewal model, tracing success needed at R0 = 2</h2><table><tr><th>isolation success</th>");
-        foreach (var i in isolation)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"<th>{i:F1}</th>");
-        }
-        sb.Append("</tr><tr><td>published (research notes)</td>");
-        foreach (var p in published)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"<td>{p:F2}</td>");
-        }
-        sb.Append("</tr><tr><td>this reference model</td>");
-        foreach (var i in isolation)
-        {
-            var r = model.RequiredTracing(2.0, i);
-            sb.Append(r is { } v ? string.Create(CultureInfo.InvariantCulture, $"<td>{v:F2}</td>") : "<td>&gt;1</td>");
-        }
-        sb.Append("</tr></table>");
-        AppendDelayReference(sb);
-    }
-
-    // The research notes' delay rows: isolation and tracing d days after onset, R0 = 2.
-    private static void AppendDelayReference(StringBuilder sb)
-    {
-        (double Delay, string Published)[] rows = [(0.5, "0.61 / 0.51 / 0.39"), (1, "0.71 / 0.64 / 0.56"), (2, "0.97 / 0.94 / 0.90"), (3, "none (R = 1.20 at 100% / 100%)")];
-        sb.Append("<table><tr><th>delay from onset (days)</th><th>published, isolation 0.6 / 0.8 / 1.0</th><th>this reference model</th></tr>");
-        foreach (var (delay, published) in rows)
-        {
-            var model = new FerrettiModel(delay);
-            var values = new[] { 0.6, 0.8, 1.0 }.Select(i => model.RequiredTracing(2.0, i) is { } v ? v.ToString("F2", CultureInfo.InvariantCulture) : "none");
-            var perfect = model.ReproductionNumber(2.0, 1.0, 1.0).ToString("F2", CultureInfo.InvariantCulture);
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{delay:0.#}</td><td>{published}</td><td>{string.Join(" / ", values)} (R = {perfect} at 100% / 100%)</td></tr>");
-        }
-        sb.Append("</table>");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -137,7 +137,7 @@ public static partial class ReportWriter
         return Save(plt, directory, name);
     }
 
-    private static string DesignName(Design d) => d switch
+    internal static string DesignName(Design d) => d switch
     {
         Design.Gaen => "GAEN",
         Design.Dp3t => "DP-3T",

@@ -58,6 +58,10 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("--place", "Vitré", "--adoption", "0,1.5")]
     [InlineData("--place", "Vitré", "--seeds", "0")]
     [InlineData("--place", "Vitré", "--server", "http://127.0.0.1:1")]
+    [InlineData("--place", "Vitré", "--population", "1000", "--initial-infected", "5000")]
+    [InlineData("--place", "Vitré", "--isolation", "1.5")]
+    [InlineData("--place", "Vitré", "--manual-tracing", "maybe")]
+    [InlineData("--place", "Vitré", "--r0", "-1")]
     public async Task Bad_arguments_exit_2_without_results(params string[] arguments)
     {
         Assert.Equal(2, await Simulate(arguments));
@@ -75,5 +79,49 @@ public sealed class SimulateCommandTests : IDisposable
 
         Assert.Equal(2, await Simulate("--scenario", file));
         Assert.False(File.Exists(Path.Combine(_dir, "results.json")));
+    }
+
+    [Fact]
+    public async Task A_dying_epidemic_is_reported_as_such_in_plain_words_and_no_published_figure_is_shown()
+    {
+        var exit = await Simulate("--place", "Vitré", "--population", "3000", "--days", "40", "--adoption", "0,0.5", "--seeds", "2",
+            "--r0", "0.3", "--initial-infected", "5");
+
+        Assert.Equal(0, exit);
+        var html = await File.ReadAllTextAsync(Path.Combine(_dir, "report.html"), TestContext.Current.CancellationToken);
+        Assert.Contains("The epidemic died out", html, StringComparison.Ordinal);
+        Assert.Contains("too few infections to measure the app&#39;s effect", html, StringComparison.Ordinal);
+        Assert.Contains("Not shown: the epidemic died out", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wymant", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Intervention_levers_given_on_the_command_line_reach_the_scenario_and_the_report_opens_with_a_summary()
+    {
+        var exit = await Simulate("--place", "Vitré", "--population", "4000", "--days", "60", "--adoption", "0,0.5", "--seeds", "1",
+            "--r0", "2.6", "--initial-infected", "40", "--isolation", "0.5", "--tests-per-1000", "8", "--turnaround", "1",
+            "--household-quarantine", "off", "--manual-tracing", "off", "--quarantine-compliance", "0.7", "--notified-compliance", "0.9", "--test-seeking", "0.6");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_dir, "results.json"), TestContext.Current.CancellationToken));
+        var parameters = json.RootElement.GetProperty("parameters");
+        Assert.Equal(2.6, parameters.GetProperty("disease").GetProperty("r0").GetDouble());
+        Assert.Equal(40, parameters.GetProperty("disease").GetProperty("initialInfected").GetInt32());
+        var iv = parameters.GetProperty("interventions");
+        Assert.Equal(0.5, iv.GetProperty("selfIsolationCompliance").GetDouble());
+        Assert.Equal(8, iv.GetProperty("testsPerThousandPerDay").GetDouble());
+        Assert.Equal(1, iv.GetProperty("testTurnaroundDays").GetInt32());
+        Assert.False(iv.GetProperty("householdQuarantine").GetBoolean());
+        Assert.False(iv.GetProperty("manualTracing").GetBoolean());
+        Assert.Equal(0.7, iv.GetProperty("quarantineCompliance").GetDouble());
+        Assert.Equal(0.6, iv.GetProperty("testSeeking").GetDouble());
+        Assert.Equal(0.9, parameters.GetProperty("app").GetProperty("notifiedCompliance").GetDouble());
+        var html = await File.ReadAllTextAsync(Path.Combine(_dir, "report.html"), TestContext.Current.CancellationToken);
+        var summary = html.IndexOf("What this study found", StringComparison.Ordinal);
+        Assert.True(summary > 0 && summary < html.IndexOf("<table", StringComparison.Ordinal), "the summary comes before any table");
+        Assert.Contains("Without the app", html, StringComparison.Ordinal);
+        Assert.Contains("Glossary", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/work/", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("../", html, StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,7 @@ public sealed class CalibratedScenarioTests
         {
             Seed = 5,
             Days = 90,
-            Disease = new DiseaseParameters { InitialInfected = 60, R0 = 1.6 },
+            Disease = new DiseaseParameters { InitialInfected = 80, R0 = 1.8 },
             App = new AppParameters { Adoption = 0.28, UploadFraction = 0.72 },
         };
         var result = new Simulator(parameters, pop).Run(cancellationToken: TestContext.Current.CancellationToken);
