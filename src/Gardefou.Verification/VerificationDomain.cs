@@ -38,6 +38,7 @@ public static class VerificationDomain
             .ValidateDataAnnotations()
             .Validate(o => o.KeyEncryptionKey is null || SecretProtector.TryParseKey(o.KeyEncryptionKey, out _), "Verification:KeyEncryptionKey must be the base64 of 32 bytes.")
             .Validate(o => TrustedProxyStartupFilter.AreValid(o.TrustedProxies), "Verification:TrustedProxies entries must be IP addresses or CIDR networks, e.g. 10.0.0.5 or 10.0.0.0/24.")
+            .Validate(Portal.RealmClock.AreValid, "Verification:TimeZone and Verification:RealmTimeZones must be IANA time zone ids known to this system, e.g. Europe/Paris.")
             .ValidateOnStart();
         if (configuration is not null)
         {

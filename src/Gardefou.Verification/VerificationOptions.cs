@@ -81,6 +81,13 @@ public sealed class VerificationOptions
     /// </summary>
     public IList<string> TrustedProxies { get; } = [];
 
+    /// <summary>IANA time zone in which the portal shows times (e.g. a code's expiry), unless the realm has its own.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Europe/Paris";
+
+    /// <summary>Time zone per realm, e.g. <c>Verification:RealmTimeZones:martinique=America/Martinique</c>.</summary>
+    public IDictionary<string, string> RealmTimeZones { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Days of daily counters kept (aggregates only).</summary>
     [Range(1, 400)]
     public int CountRetentionDays { get; set; } = 90;

@@ -28,7 +28,7 @@ internal static partial class PortalEndpoints
         });
     }
 
-    private static async Task<IResult> Issue(HttpContext context, VerificationDbContext db, TimeProvider time, CodeService codes, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> Issue(HttpContext context, VerificationDbContext db, TimeProvider time, CodeService codes, RealmClock clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
         if (user is null)
@@ -49,12 +49,12 @@ internal static partial class PortalEndpoints
         string testType = form["testType"].ToString(), testDate = form["testDate"].ToString(), symptomDate = form["symptomDate"].ToString();
         if (codes.IsPastSunset)
         {
-            page[nameof(IssuePage.Error)] = "The programme has ended: no more codes are issued.";
+            page[nameof(IssuePage.Error)] = PortalLanguage.For(context).ProgrammeEnded;
             return await PortalRenderer.RenderAsync<IssuePage>(context, page, StatusCodes.Status410Gone);
         }
         if (!Diagnosis.TryParse(testType, testDate, symptomDate, codes.Today, out var diagnosis, out var problem))
         {
-            page[nameof(IssuePage.Error)] = problem.Replace("testType", "The test result", StringComparison.Ordinal)
+            page[nameof(IssuePage.Error)] = PortalLanguage.For(context).IssueInvalid ?? problem.Replace("testType", "The test result", StringComparison.Ordinal)
                 .Replace("testDate", "The test date", StringComparison.Ordinal)
                 .Replace("symptomDate", "The symptom onset date", StringComparison.Ordinal);
             page[nameof(IssuePage.TestType)] = testType == "likely" ? "likely" : "confirmed";
@@ -62,11 +62,15 @@ internal static partial class PortalEndpoints
         }
         var issued = await codes.IssueAsync(user.RealmId, diagnosis, ct);
         Log.CodeIssued(loggers.CreateLogger(Log.Category), user.RealmId, "portal");
+        var text = PortalLanguage.For(context);
+        var realm = user.Realm?.Name ?? "";
         page[nameof(IssuePage.Issued)] = new IssuedCodeView(
             issued.ShortCode,
             issued.ShortExpiresAt,
+            clock.Format(issued.ShortExpiresAt, realm, text),
             issued.LongCode,
             issued.LongExpiresAt,
+            clock.Format(issued.LongExpiresAt, realm, text),
             Diagnosis.Name(diagnosis.TestType),
             Diagnosis.Format(diagnosis.TestDate),
             diagnosis.SymptomDate is { } s ? Diagnosis.Format(s) : null);
@@ -139,8 +143,8 @@ internal static partial class PortalEndpoints
             [nameof(AccountPage.Token)] = PortalForms.TokenFor(context),
             [nameof(AccountPage.MinLength)] = AccountService.MinPasswordLength,
             [changed ? nameof(AccountPage.Message) : nameof(AccountPage.Error)] = changed
-                ? "Password changed."
-                : $"Password not changed: check the current password; the new one needs at least {AccountService.MinPasswordLength} characters.",
+                ? PortalLanguage.For(context).PasswordChanged
+                : PortalLanguage.For(context).PasswordNotChanged(AccountService.MinPasswordLength),
         }, changed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 }

@@ -38,17 +38,17 @@ internal static partial class PortalEndpoints
         };
         if (!AccountService.IsValidUserName(userName) || role is null)
         {
-            return await RenderUsersAsync(context, db, time, admin, new() { [nameof(UsersPage.Error)] = "A user name is 3 to 64 letters, digits, '.', '-', '_' or '@'; the role is code issuer or admin." }, StatusCodes.Status400BadRequest, ct);
+            return await RenderUsersAsync(context, db, time, admin, new() { [nameof(UsersPage.Error)] = PortalLanguage.For(context).BadNewUser }, StatusCodes.Status400BadRequest, ct);
         }
         var created = await accounts.CreateAsync(admin.RealmId, userName, role.Value, ct);
         if (created is not { } c)
         {
-            return await RenderUsersAsync(context, db, time, admin, new() { [nameof(UsersPage.Error)] = "That user name is already taken." }, StatusCodes.Status409Conflict, ct);
+            return await RenderUsersAsync(context, db, time, admin, new() { [nameof(UsersPage.Error)] = PortalLanguage.For(context).NameTaken }, StatusCodes.Status409Conflict, ct);
         }
         Log.UserChanged(loggers.CreateLogger(Log.Category), c.User.Id, "created", admin.Id);
         return await RenderUsersAsync(context, db, time, admin, new()
         {
-            [nameof(UsersPage.Message)] = $"User {c.User.UserName} created.",
+            [nameof(UsersPage.Message)] = PortalLanguage.For(context).UserCreated(c.User.UserName),
             [nameof(UsersPage.NewPassword)] = c.Password,
             [nameof(UsersPage.NewPasswordFor)] = c.User.UserName,
         }, StatusCodes.Status200OK, ct);
@@ -76,7 +76,7 @@ internal static partial class PortalEndpoints
         var target = await db.HealthWorkers.FirstOrDefaultAsync(u => u.Id == id && u.RealmId == admin.RealmId, ct);
         if (target is null)
         {
-            return await PortalForms.BadAsync(context, "No such user in your realm.", StatusCodes.Status404NotFound);
+            return await PortalForms.BadAsync(context, PortalLanguage.For(context).NoSuchUser, StatusCodes.Status404NotFound);
         }
         var page = new Dictionary<string, object?>();
         switch (action)
@@ -84,17 +84,17 @@ internal static partial class PortalEndpoints
             case "reset":
                 page[nameof(UsersPage.NewPassword)] = await accounts.ResetPasswordAsync(target, ct);
                 page[nameof(UsersPage.NewPasswordFor)] = target.UserName;
-                page[nameof(UsersPage.Message)] = $"Password of {target.UserName} reset; its sessions are ended.";
+                page[nameof(UsersPage.Message)] = PortalLanguage.For(context).PasswordReset(target.UserName);
                 if (target.Id == admin.Id)
                 {
                     await PortalAuth.SignInAsync(context, target, time, PortalAuth.SignedInAt(context));
                 }
                 break;
             case "disable" or "enable" when target.Id == admin.Id:
-                return await RenderUsersAsync(context, db, time, admin, new() { [nameof(UsersPage.Error)] = "You cannot disable your own account." }, StatusCodes.Status400BadRequest, ct);
+                return await RenderUsersAsync(context, db, time, admin, new() { [nameof(UsersPage.Error)] = PortalLanguage.For(context).CannotDisableSelf }, StatusCodes.Status400BadRequest, ct);
             default:
                 await accounts.SetDisabledAsync(target, action == "disable", ct);
-                page[nameof(UsersPage.Message)] = $"User {target.UserName} {action}d.";
+                page[nameof(UsersPage.Message)] = PortalLanguage.For(context).UserSwitched(target.UserName, action == "disable");
                 break;
         }
         Log.UserChanged(loggers.CreateLogger(Log.Category), target.Id, action, admin.Id);

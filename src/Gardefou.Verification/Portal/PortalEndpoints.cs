@@ -25,6 +25,7 @@ internal static partial class PortalEndpoints
         portal.MapGet("", Home);
         portal.MapGet("/portal.css", () => TypedResults.Text(PortalStyles.Css, "text/css; charset=utf-8"));
         portal.MapGet("/login", LoginForm);
+        portal.MapGet("/language/{lang}", (HttpContext c, string lang, string? back) => PortalLanguage.Switch(c, lang, back));
         portal.MapPost("/login", Login);
         portal.MapPost("/logout", Logout);
         portal.MapGet("/issue", IssueForm);
@@ -65,7 +66,7 @@ internal static partial class PortalEndpoints
         if (!throttle.TryAcquire(SignInClient.ThrottleAddressOf(address), out var clientWait))
         {
             Log.ClientThrottled(log);
-            return await TooManyAsync(context, clientWait, "Too many sign-in attempts from this network. Wait a minute and try again.");
+            return await TooManyAsync(context, clientWait, PortalLanguage.For(context).TooManyFromNetwork);
         }
         var (form, error) = await PortalForms.ReadAsync(context, ct);
         if (form is null)
@@ -79,7 +80,7 @@ internal static partial class PortalEndpoints
         if (guard.TryReserve(userName, client, out var wait) is not { } ticket)
         {
             PortalLog.SignInDelayed(log);
-            return await TooManyAsync(context, wait, "Too many failed sign-ins for this account from this device. Wait and try again; on a device you signed in from before, you are not held back.");
+            return await TooManyAsync(context, wait, PortalLanguage.For(context).TooManyForAccount);
         }
         SignInOutcome outcome;
         bool? succeeded = null;
@@ -97,7 +98,7 @@ internal static partial class PortalEndpoints
         {
             PortalLog.SignInBusy(log);
             context.Response.Headers.RetryAfter = "5";
-            return await PortalForms.BadAsync(context, "The portal is busy. Try again in a few seconds.", StatusCodes.Status503ServiceUnavailable);
+            return await PortalForms.BadAsync(context, PortalLanguage.For(context).Busy, StatusCodes.Status503ServiceUnavailable);
         }
         if (outcome.User is null)
         {
@@ -106,7 +107,7 @@ internal static partial class PortalEndpoints
             {
                 [nameof(LoginPage.Token)] = PortalForms.TokenFor(context),
                 [nameof(LoginPage.UserName)] = AccountService.IsValidUserName(userName) ? userName : null,
-                [nameof(LoginPage.Error)] = "Sign-in failed: check the user name and password. After several failures each new try from this device must wait a little longer; an admin can reset a forgotten password.",
+                [nameof(LoginPage.Error)] = PortalLanguage.For(context).SignInFailed,
             }, StatusCodes.Status401Unauthorized);
         }
         await PortalAuth.SignInAsync(context, outcome.User, time);
@@ -152,7 +153,7 @@ internal static partial class PortalEndpoints
         }
         if (admin && user.Role != HealthWorkerRole.Admin)
         {
-            return (null, await PortalForms.BadAsync(context, "Only an admin of the realm may manage users.", StatusCodes.Status403Forbidden));
+            return (null, await PortalForms.BadAsync(context, PortalLanguage.For(context).AdminsOnly, StatusCodes.Status403Forbidden));
         }
         return (user, null);
     }

@@ -27,15 +27,15 @@ internal static class PortalForms
     {
         if (!IsFromThisOrigin(context.Request))
         {
-            return (null, await BadAsync(context, "The form did not come from this portal's own page (another site, a sandboxed frame or a local file). Open the portal and send it from there.", StatusCodes.Status403Forbidden));
+            return (null, await BadAsync(context, PortalLanguage.For(context).FormCrossOrigin, StatusCodes.Status403Forbidden));
         }
         if (context.Request.ContentLength > MaxFormBytes)
         {
-            return (null, await BadAsync(context, "The form is too large.", StatusCodes.Status413PayloadTooLarge));
+            return (null, await BadAsync(context, PortalLanguage.For(context).FormTooLarge, StatusCodes.Status413PayloadTooLarge));
         }
         if (!context.Request.HasFormContentType)
         {
-            return (null, await BadAsync(context, "Send the form from the portal page."));
+            return (null, await BadAsync(context, PortalLanguage.For(context).FormNotFromPortal));
         }
         IFormCollection form;
         try
@@ -44,7 +44,7 @@ internal static class PortalForms
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or InvalidOperationException)
         {
-            return (null, await BadAsync(context, "The form could not be read."));
+            return (null, await BadAsync(context, PortalLanguage.For(context).FormUnreadable));
         }
         try
         {
@@ -52,7 +52,7 @@ internal static class PortalForms
         }
         catch (AntiforgeryValidationException)
         {
-            return (null, await BadAsync(context, "The form has expired or did not come from this portal. Reload the page and try again."));
+            return (null, await BadAsync(context, PortalLanguage.For(context).FormExpired));
         }
         return (form, null);
     }
@@ -89,5 +89,5 @@ internal static class PortalForms
     }
 
     public static Task<IResult> BadAsync(HttpContext context, string detail, int status = StatusCodes.Status400BadRequest) =>
-        PortalRenderer.RenderAsync<ErrorPage>(context, new() { [nameof(ErrorPage.Title)] = "Request not accepted", [nameof(ErrorPage.Detail)] = detail }, status);
+        PortalRenderer.RenderAsync<ErrorPage>(context, new() { [nameof(ErrorPage.Detail)] = detail }, status);
 }

@@ -19,13 +19,21 @@ internal static class PortalRenderer
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
+            var output = await renderer.RenderComponentAsync<PortalRoot>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(PortalRoot.Page)] = typeof(TComponent),
+                [nameof(PortalRoot.PageParameters)] = parameters,
+                [nameof(PortalRoot.Text)] = PortalLanguage.For(context),
+                [nameof(PortalRoot.Path)] = context.Request.Path.Value ?? PortalEndpoints.Root,
+            }));
             return output.ToHtmlString();
         });
         var headers = context.Response.Headers;
         headers.CacheControl = "no-store";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
+        // The page depends on the language cookie and Accept-Language.
+        headers.Vary = "Accept-Language, Cookie";
         // Not "no-referrer": with it browsers send "Origin: null" on the portal's own form posts, which are refused.
         // "same-origin" still sends nothing to any other site.
         headers["Referrer-Policy"] = "same-origin";

@@ -38,6 +38,7 @@ internal static class PortalServices
         });
         services.AddSingleton(sp => new SignInGuard(sp.GetRequiredService<TimeProvider>(), SignInPolicy.From(sp.GetRequiredService<IOptions<VerificationOptions>>().Value)));
         services.AddTransient<IStartupFilter, TrustedProxyStartupFilter>();
+        services.AddSingleton<RealmClock>();
         return services;
     }
 }

@@ -17,8 +17,10 @@ internal sealed class HealthWorker
 
     public bool Disabled { get; set; }
 
+    /// <summary>No longer used (there is no lockout, see <c>Security/SignInGuard</c>); kept so databases of earlier versions still map.</summary>
     public int FailedLogins { get; set; }
 
+    /// <summary>No longer used; see <see cref="FailedLogins"/>.</summary>
     public DateTime? LockedUntil { get; set; }
 
     /// <summary>Changes whenever the password or status changes, which ends every open session of the account.</summary>

@@ -76,4 +76,30 @@ public sealed class PortalBrowserTests
         await page.ClickAsync("#sign-out");
         await page.WaitForSelectorAsync("#sign-in");
     }
+
+    [Fact]
+    public async Task A_french_browser_sees_the_portal_in_french_and_the_switch_to_english_is_remembered()
+    {
+        var chromium = ChromiumPath();
+        if (chromium is null)
+        {
+            Assert.Skip("Chromium not available: install Debian's chromium or set GARDEFOU_TEST_CHROMIUM");
+        }
+        await using var server = await TestServer.StartAsync(StoreKind.Sqlite);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        await using var context = await browser.NewContextAsync(new() { Locale = "fr-FR" });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(server.BaseAddress, "/portal").ToString());
+        Assert.Equal("Connexion · Portail de vérification Gardefou", await page.TitleAsync());
+        Assert.Equal("Se connecter", (await page.Locator("#sign-in").InnerTextAsync()).Trim());
+
+        await page.ClickAsync("#lang-switch");
+        Assert.Equal("Sign in · Gardefou verification portal", await page.TitleAsync());
+        await page.ReloadAsync();
+        Assert.Equal("en", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "gardefou-portal-lang");
+        Assert.Equal("en", cookie.Value);
+    }
 }

@@ -49,7 +49,8 @@ public sealed class PortalTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         var code = PortalSession.TextOf(html, "issued-code")!;
         Assert.Matches("^[0-9]{8}$", code);
-        Assert.Contains("2026-11-28 12:15 UTC", PortalSession.TextOf(html, "issued-code-expires"), StringComparison.Ordinal);
+        // Shown in the realm's time zone (Europe/Paris by default): 12:15 UTC is 13:15 in Paris in November.
+        Assert.Equal("2026-11-28 13:15 (Europe/Paris, UTC+01:00)", PortalSession.TextOf(html, "issued-code-expires"));
         var (_, again) = await session.GetAsync("/portal/issue");
         Assert.DoesNotContain(code, again, StringComparison.Ordinal);
 
