@@ -33,6 +33,8 @@ public static class RegistryDomain
         options.Validate(o => o.TestTtl > TimeSpan.Zero && o.MaskTtl > TimeSpan.Zero && o.BedTtl > TimeSpan.Zero, "Registry TTLs must be positive.")
             .Validate(o => o.AdminPassword is null || o.AdminPassword.Length >= 12, "Registry:AdminPassword must have at least 12 characters.")
             .Validate(o => o.BasemapPmtiles is null || File.Exists(o.BasemapPmtiles), "Registry:BasemapPmtiles must name an existing PMTiles file.")
+            .Validate(o => o.TrustedProxy is null || System.Net.IPAddress.TryParse(o.TrustedProxy, out _), "Registry:TrustedProxy must be an IP address.")
+            .Validate(o => o.MaxSearchResponseBytes >= 4096, "Registry:MaxSearchResponseBytes must be at least 4096.")
             .ValidateOnStart();
         services.AddSingleton(storage);
         services.AddSingleton(new RegistrySchema(RegistryDatabase.SchemaOf(storage)));
@@ -43,6 +45,7 @@ public static class RegistryDomain
         services.AddSingleton<AvailabilityCommitter>();
         services.AddSingleton<StaticPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<StaticPublisher>());
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<DemoReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoReporter>());
         // ASP.NET Core's request log line carries the path and query string, which for a search is the

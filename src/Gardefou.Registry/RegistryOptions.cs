@@ -43,4 +43,14 @@ public sealed class RegistryOptions
 
     /// <summary>Credit line shown under the map for <see cref="BasemapPmtiles"/> (<c>Registry:BasemapAttribution</c>).</summary>
     public string? BasemapAttribution { get; set; }
+
+    /// <summary>
+    /// Address of the reverse proxy in front of Gardefou (<c>Registry:TrustedProxy</c>). Only requests from it have
+    /// their <c>X-Forwarded-For</c> (the client throttled) and <c>X-Forwarded-Proto</c> (<c>https</c>: cookies
+    /// marked <c>Secure</c>) honoured; without it both headers are ignored.
+    /// </summary>
+    public string? TrustedProxy { get; set; }
+
+    /// <summary>Largest search answer in bytes (<c>Registry:MaxSearchResponseBytes</c>); results past it are cut and flagged.</summary>
+    public int MaxSearchResponseBytes { get; set; } = 128 * 1024;
 }

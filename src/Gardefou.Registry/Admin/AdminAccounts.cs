@@ -23,21 +23,100 @@ internal static class AdminAccounts
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Checks the password and opens a session; returns the cookie token, or null.</summary>
-    public static async Task<string?> SignInAsync(RegistryDbContext db, string username, string password, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Checks the password and opens a session. The throttle admits the attempt (or not) before anything is hashed,
+    /// and the hashing runs within its global cap.
+    /// </summary>
+    public static async Task<SignInResult> SignInAsync(RegistryDbContext db, SignInThrottle throttle, string username, string password,
+        System.Net.IPAddress? client, bool trustedDevice, DateTimeOffset now, CancellationToken ct)
     {
-        var account = await db.AdminAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Username == username, ct);
-        // Hash even for an unknown user so the answer time does not say which usernames exist.
-        var salt = account?.Salt ?? new byte[16];
-        var hash = Hash(password, salt);
-        if (account is null || !CryptographicOperations.FixedTimeEquals(hash, account.PasswordHash))
+        if (username.Length > 64 || password.Length > 1024)
         {
-            return null;
+            return SignInResult.Wrong;
+        }
+        if (throttle.TryAdmit(username, client, trustedDevice, out var retryAfter) is not { } ticket)
+        {
+            return SignInResult.Throttled(retryAfter);
+        }
+        var success = false;
+        try
+        {
+            if (await VerifyAsync(db, throttle, username, password, ct) is not { } verified)
+            {
+                return SignInResult.Busy;
+            }
+            if (!verified)
+            {
+                return SignInResult.Wrong;
+            }
+            success = true;
+        }
+        finally
+        {
+            ticket.Complete(success);
         }
         var token = RandomNumberGenerator.GetBytes(32);
         db.AdminSessions.Add(new AdminSessionRow { TokenHash = SHA256.HashData(token), Username = username, ExpiresAt = now + s_sessionLength });
         await db.SaveChangesAsync(ct);
-        return Convert.ToHexStringLower(token);
+        return SignInResult.SignedIn(Convert.ToHexStringLower(token));
+    }
+
+    /// <summary>
+    /// Changes a password after checking the current one (throttled like a sign-in), and ends every session of that
+    /// user on the server, this one included.
+    /// </summary>
+    public static async Task<SignInResult> ChangePasswordAsync(RegistryDbContext db, SignInThrottle throttle, string username, string current, string replacement,
+        System.Net.IPAddress? client, CancellationToken ct)
+    {
+        if (replacement.Length is < 12 or > 1024)
+        {
+            throw new ArgumentException("The new password needs at least 12 characters.");
+        }
+        if (throttle.TryAdmit(username, client, trustedDevice: true, out var retryAfter) is not { } ticket)
+        {
+            return SignInResult.Throttled(retryAfter);
+        }
+        var success = false;
+        try
+        {
+            var verified = await VerifyAsync(db, throttle, username, current, ct);
+            if (verified is null)
+            {
+                return SignInResult.Busy;
+            }
+            if (verified == false)
+            {
+                return SignInResult.Wrong;
+            }
+            success = true;
+        }
+        finally
+        {
+            ticket.Complete(success);
+        }
+        var salt = RandomNumberGenerator.GetBytes(16);
+        if (await throttle.HashAsync(() => Hash(replacement, salt), ct) is not { } hash)
+        {
+            return SignInResult.Busy;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.AdminAccounts.Where(a => a.Username == username).ExecuteUpdateAsync(u => u.SetProperty(a => a.Salt, salt).SetProperty(a => a.PasswordHash, hash), ct);
+        await db.AdminSessions.Where(x => x.Username == username).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        return SignInResult.SignedIn("");
+    }
+
+    /// <summary>True or false for the password; null when no hashing slot freed up in time.</summary>
+    private static async Task<bool?> VerifyAsync(RegistryDbContext db, SignInThrottle throttle, string username, string password, CancellationToken ct)
+    {
+        var account = await db.AdminAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Username == username, ct);
+        // Hash even for an unknown user so the answer time does not say which usernames exist.
+        var salt = account?.Salt ?? new byte[16];
+        if (await throttle.HashAsync(() => Hash(password, salt), ct) is not { } hash)
+        {
+            return null;
+        }
+        return account is not null && CryptographicOperations.FixedTimeEquals(hash, account.PasswordHash);
     }
 
     /// <summary>The signed-in username for a cookie token, or null.</summary>
@@ -61,6 +140,6 @@ internal static class AdminAccounts
         }
     }
 
-    private static byte[] Hash(string password, byte[] salt) =>
+    internal static byte[] Hash(string password, byte[] salt) =>
         Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA256, 32);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static Gardefou.Registry.Pages.Html;
 
 namespace Gardefou.Registry.Admin;
@@ -20,6 +21,7 @@ internal static partial class AdminPages
         endpoints.MapGet("/registry/admin", Dashboard);
         endpoints.MapPost("/registry/admin/login", Login).DisableAntiforgery();
         endpoints.MapPost("/registry/admin/logout", Logout).DisableAntiforgery();
+        endpoints.MapPost("/registry/admin/password", ChangePassword).DisableAntiforgery();
         endpoints.MapPost("/registry/admin/credentials", Issue).DisableAntiforgery();
         endpoints.MapPost("/registry/admin/credentials/revoke", Revoke).DisableAntiforgery();
         endpoints.MapPost("/registry/admin/accounts", AddAccount).DisableAntiforgery();
@@ -35,6 +37,10 @@ internal static partial class AdminPages
         }
         var body = new StringBuilder($"<h1>Registry administration</h1><p>Signed in as {E(user)}.</p>")
             .Append("<form method=post action=\"/registry/admin/logout\"><button>Sign out</button></form>")
+            .Append("<h2>Change your password</h2><form method=post action=\"/registry/admin/password\">")
+            .Append("<label>Current password <input name=current type=password autocomplete=current-password required></label>")
+            .Append("<label>New password (12+ characters) <input name=password type=password autocomplete=new-password required minlength=12></label>")
+            .Append("<button>Change (signs out every session)</button></form>")
             .Append("<h2>Issue a site credential</h2><form method=post action=\"/registry/admin/credentials\">")
             .Append("<label>Site id <input name=siteId required maxlength=64></label><label>Label <input name=label maxlength=100></label>")
             .Append("<button>Issue</button></form>")
@@ -75,34 +81,116 @@ internal static partial class AdminPages
         "<form method=post action=\"/registry/admin/login\"><label>Username <input name=username autocomplete=username required></label>" +
         "<label>Password <input name=password type=password autocomplete=current-password required></label><button>Sign in</button></form>", status: status);
 
-    private static async Task<IResult> Login(HttpContext context, RegistryDbContext db, TimeProvider time, CancellationToken ct)
+    private const string DeviceCookie = "gf_registry_device";
+
+    private static async Task<IResult> Login(HttpContext context, RegistryDbContext db, TimeProvider time, SignInThrottle throttle,
+        IOptions<RegistryOptions> options, CancellationToken ct)
     {
         if (!context.Request.HasFormContentType)
         {
             return LoginPage("Send the sign-in form.", 400);
         }
-        var form = await context.Request.ReadFormAsync(ct);
-        var token = await AdminAccounts.SignInAsync(db, form["username"].ToString(), form["password"].ToString(), time.GetUtcNow(), ct);
-        if (token is null)
+        if (CrossOrigin(context))
         {
-            return LoginPage("Wrong username or password.", 401);
+            return Page("Refused", "<p role=alert>Cross-site form refused.</p>", status: 403);
         }
-        context.Response.Cookies.Append(AdminAccounts.CookieName, token, new CookieOptions
+        var proxy = TrustedProxy(options);
+        var form = await context.Request.ReadFormAsync(ct);
+        var username = form["username"].ToString();
+        var trusted = throttle.IsTrustedDevice(context.Request.Cookies[DeviceCookie], username);
+        var result = await AdminAccounts.SignInAsync(db, throttle, username, form["password"].ToString(),
+            ForwardedRequest.ClientAddress(context, proxy), trusted, time.GetUtcNow(), ct);
+        if (Refusal(context, result) is { } refused)
+        {
+            return refused;
+        }
+        var secure = ForwardedRequest.IsHttps(context, proxy);
+        context.Response.Cookies.Append(AdminAccounts.CookieName, result.Token!, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            Secure = context.Request.IsHttps,
+            Secure = secure,
             Path = "/registry/admin",
             MaxAge = TimeSpan.FromHours(8),
+        });
+        // This browser has now proven it knows this user's password: its later attempts skip the account's delays.
+        context.Response.Cookies.Append(DeviceCookie, throttle.DeviceToken(username), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = secure,
+            Path = "/registry/admin",
+            MaxAge = TimeSpan.FromDays(30),
         });
         return TypedResults.Redirect("/registry/admin");
     }
 
+    /// <summary>The answer for a refused attempt, or null when signed in: 401 wrong, 429 wait, 503 busy.</summary>
+    private static IResult? Refusal(HttpContext context, SignInResult result)
+    {
+        switch (result.Outcome)
+        {
+            case SignInOutcome.WrongPassword:
+                return LoginPage("Wrong username or password.", 401);
+            case SignInOutcome.Throttled:
+            case SignInOutcome.Busy:
+                var seconds = Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds));
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return result.Outcome == SignInOutcome.Throttled
+                    ? LoginPage($"Too many attempts: try again in {seconds} s.", 429)
+                    : LoginPage($"The server is busy: try again in {seconds} s.", 503);
+            default:
+                return null;
+        }
+    }
+
     private static async Task<IResult> Logout(HttpContext context, RegistryDbContext db, CancellationToken ct)
     {
+        if (CrossOrigin(context))
+        {
+            return Page("Refused", "<p role=alert>Cross-site form refused.</p>", status: 403);
+        }
+        // The session row is deleted: a copy of the cookie kept from before no longer opens anything.
         await AdminAccounts.SignOutAsync(db, context.Request.Cookies[AdminAccounts.CookieName], ct);
         context.Response.Cookies.Delete(AdminAccounts.CookieName, new CookieOptions { Path = "/registry/admin" });
         return TypedResults.Redirect("/registry/admin");
+    }
+
+    private static async Task<IResult> ChangePassword(HttpContext context, RegistryDbContext db, TimeProvider time, SignInThrottle throttle,
+        IOptions<RegistryOptions> options, CancellationToken ct)
+    {
+        if (await GuardAsync(context, db, time, ct) is { } denied)
+        {
+            return denied;
+        }
+        var user = (await UserAsync(context, db, time, ct))!;
+        var form = await context.Request.ReadFormAsync(ct);
+        var replacement = form["password"].ToString();
+        if (replacement.Length is < 12 or > 1024)
+        {
+            return Page("Not changed", "<p role=alert>The new password needs at least 12 characters.</p>", status: 400);
+        }
+        var result = await AdminAccounts.ChangePasswordAsync(db, throttle, user, form["current"].ToString(), replacement,
+            ForwardedRequest.ClientAddress(context, TrustedProxy(options)), ct);
+        if (Refusal(context, result) is { } refused)
+        {
+            return refused;
+        }
+        context.Response.Cookies.Delete(AdminAccounts.CookieName, new CookieOptions { Path = "/registry/admin" });
+        return Page("Password changed", "<p>Password changed. Every session of this account has ended: sign in again.</p><p><a href=\"/registry/admin\">Sign in</a></p>");
+    }
+
+    private static System.Net.IPAddress? TrustedProxy(IOptions<RegistryOptions> options) =>
+        options.Value.TrustedProxy is { } text && System.Net.IPAddress.TryParse(text, out var address) ? address : null;
+
+    /// <summary>
+    /// A browser that says where a form comes from must say this origin. <c>Origin: null</c> (sandboxed frames,
+    /// data: pages, some redirects) is refused too: it is never this site's own form.
+    /// </summary>
+    private static bool CrossOrigin(HttpContext context)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        return origin.Length > 0 && !origin.Equals($"{context.Request.Scheme}://{context.Request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task<IResult> Issue(HttpContext context, RegistryDbContext db, TimeProvider time, CancellationToken ct)
@@ -163,8 +251,7 @@ internal static partial class AdminPages
         {
             return LoginPage("Sign in first.", 401);
         }
-        var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && origin != "null" && !origin.Equals($"{context.Request.Scheme}://{context.Request.Host}", StringComparison.OrdinalIgnoreCase))
+        if (CrossOrigin(context))
         {
             return Page("Refused", "<p role=alert>Cross-site form refused.</p>", status: 403);
         }

@@ -107,7 +107,7 @@ internal sealed class DemoSiteGenerator
         {
             var type = ResourceType.Parse(offer);
             var checkedAt = interval is { } every
-                ? now - (every * _random.NextDouble())
+                ? now - TimeSpan.FromSeconds(Math.Floor(every.TotalSeconds * _random.NextDouble())) // whole seconds: PostgreSQL keeps µs
                 : now - TimeSpan.FromMinutes(_random.Next(0, type.Category == ResourceCategory.Bed ? 1440 : 60));
             var available = type.Category switch
             {

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Gardefou.Registry.Features.Search;
 
@@ -13,6 +15,9 @@ namespace Gardefou.Registry.Features.Search;
 /// </summary>
 internal static class SearchApi
 {
+    /// <summary>Room kept for the envelope and the resolved place around the results.</summary>
+    private const int EnvelopeAllowance = 1024;
+
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/registry/v1/search", Search).WithName("RegistrySearch");
@@ -21,7 +26,7 @@ internal static class SearchApi
     }
 
     internal static Results<JsonHttpResult<SearchResponse>, ProblemHttpResult> Search(
-        HttpContext context, RegistryState state, TimeProvider time)
+        HttpContext context, RegistryState state, TimeProvider time, IOptions<RegistryOptions> options)
     {
         var request = SearchRequestParser.Parse(context.Request.Query, FrenchGazetteer.Shared);
         if (request is not { Query: { } query, Place: var place })
@@ -30,10 +35,23 @@ internal static class SearchApi
         }
         var now = time.GetUtcNow();
         var hits = state.Index.Search(query, now, state.Freshness);
-        var results = hits.Select(h => SearchMapper.ToResult(h, now, state.Freshness)).ToList();
+        // A small request must not buy a huge answer (200 km × 500 results was 586 KB): results are added nearest
+        // first while the answer stays under the cap, and the answer says when some were left out.
+        var budget = options.Value.MaxSearchResponseBytes - EnvelopeAllowance;
+        var results = new List<SearchResult>(hits.Count);
+        foreach (var hit in hits)
+        {
+            var result = SearchMapper.ToResult(hit, now, state.Freshness);
+            budget -= JsonSerializer.SerializeToUtf8Bytes(result, RegistryJson.Options).Length + 1;
+            if (budget < 0)
+            {
+                break;
+            }
+            results.Add(result);
+        }
         // Answers depend on the asker's place: shared caches must not keep them, browsers may for a moment.
         context.Response.Headers.CacheControl = "private, max-age=15";
-        return TypedResults.Json(new SearchResponse(results, place), RegistryJson.Options);
+        return TypedResults.Json(new SearchResponse(results, place, Truncated: results.Count < hits.Count), RegistryJson.Options);
     }
 
     /// <summary>One site's public description and current reports (the operator page starts from it).</summary>
