@@ -25,7 +25,7 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "Invalid, expired or used token presented")]
     public static partial void TokenRejected(ILogger logger);
 
-    [LoggerMessage(6, LogLevel.Warning, "Request to issue a code with a missing or unknown API key")]
+    [LoggerMessage(6, LogLevel.Warning, "Request with a missing, unknown or wrong-kind API key")]
     public static partial void ApiKeyRejected(ILogger logger);
 
     [LoggerMessage(7, LogLevel.Warning, "A client was throttled (code verification or portal sign-in)")]

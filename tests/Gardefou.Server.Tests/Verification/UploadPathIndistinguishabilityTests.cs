@@ -109,7 +109,7 @@ public sealed class UploadPathIndistinguishabilityTests
             }
             var chaffStatistic = ChaffIndistinguishabilityTests.KolmogorovSmirnov(realTimes, chaffTimes);
             var errorStatistic = ChaffIndistinguishabilityTests.KolmogorovSmirnov(realTimes, errorTimes);
-            verdicts.Add($"KS real/chaff {chaffStatistic:0.000}, real/error {errorStatistic:0.000}; medians real {Median(realTimes):0.00} ms, chaff {Median(chaffTimes):0.00} ms, error {Median(errorTimes):0.00} ms");
+            verdicts.Add($"KS real/chaff {chaffStatistic:0.000}, real/error {errorStatistic:0.000}; medians real {Median(realTimes):0.00} ms, chaff {Median(chaffTimes):0.00} ms, error {Median(errorTimes):0.00} ms; wire bytes {string.Join('/', sizes)}");
             TestContext.Current.TestOutputHelper?.WriteLine(verdicts[^1]);
             indistinguishable = chaffStatistic < Critical && errorStatistic < Critical;
         }

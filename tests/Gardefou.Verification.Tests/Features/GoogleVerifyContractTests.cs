@@ -123,7 +123,7 @@ public sealed class GoogleVerifyContractTests : IAsyncLifetime
         var body = await response.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal(2048 - "OK".Length, body.Length);
         using var json = JsonDocument.Parse(body);
-        Assert.Equal(["padding"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("padding", json.RootElement.EnumerateObject().Last().Name);
         Assert.Equal(before, await CountsAsync());
     }
 

@@ -68,7 +68,7 @@ internal static class CertificateApi
         }
         if (Chaff.IsChaff(context.Request))
         {
-            return (new ApiAnswer(StatusCodes.Status200OK, Chaff.Payload, size), false);
+            return (new ApiAnswer(StatusCodes.Status200OK, Chaff.Certificate(), size), false);
         }
         if (codes.IsPastSunset)
         {

@@ -71,7 +71,7 @@ internal static class VerifyApi
         }
         if (Chaff.IsChaff(context.Request))
         {
-            return (new ApiAnswer(StatusCodes.Status200OK, Chaff.Payload, size), false);
+            return (new ApiAnswer(StatusCodes.Status200OK, Chaff.Verify(codes.Today), size), false);
         }
         if (codes.IsPastSunset)
         {
