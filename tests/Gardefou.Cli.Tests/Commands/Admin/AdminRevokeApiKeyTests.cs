@@ -29,6 +29,17 @@ public sealed class AdminRevokeApiKeyTests
     }
 
     [Fact]
+    public async Task A_device_key_is_an_apps_key_and_cannot_issue_codes()
+    {
+        await using var cli = await AdminCli.StartAsync();
+        var (created, key, error) = await AdminCli.RunAsync("admin", "create-api-key", "--data", cli.Data, "--name", "app", "--kind", "device");
+
+        Assert.Equal(0, created);
+        Assert.Contains("/api/verify", error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, await IssueAsync(cli.Client, key.Trim()));
+    }
+
+    [Fact]
     public async Task A_key_named_twice_is_revoked_by_name_only_once_the_choice_is_clear()
     {
         await using var cli = await AdminCli.StartAsync();
