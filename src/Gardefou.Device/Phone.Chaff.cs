@@ -8,7 +8,7 @@ namespace Gardefou.Device;
 public sealed partial class Phone
 {
     /// <summary>
-    /// Sends a dummy upload if one is due by the Poisson schedule, then schedules the next one from the due time (not
+    /// Sends a dummy upload if one is due by Google's schedule, then schedules the next one from the due time (not
     /// from now), so the process keeps its rate whatever else the phone does, including after a real upload.
     /// Returns whether a dummy upload was sent. A phone that was off for long sends one, not a burst.
     /// </summary>
@@ -38,7 +38,7 @@ public sealed partial class Phone
         var next = due;
         while (next <= now)
         {
-            next = ChaffSchedule.Next(next, _options.ChaffPerDay, _options.Random);
+            next = ChaffSchedule.Next(next, _options.ChaffCheckInterval, _options.ChaffProbability, _options.Random);
         }
         await using (var connection = await _storage.OpenConnectionAsync(ct))
         {

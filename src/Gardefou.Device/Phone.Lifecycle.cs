@@ -57,7 +57,7 @@ public sealed partial class Phone
         await db.SetAsync(Settings.SunsetDate, setup.Sunset?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);
         await db.SetAsync(Settings.RadioTxOffset, profile.TxOffsetDb.ToString("R", CultureInfo.InvariantCulture), ct);
         await db.SetAsync(Settings.RadioRxOffset, profile.RxOffsetDb.ToString("R", CultureInfo.InvariantCulture), ct);
-        await db.SetAsync(Settings.NextChaff, ChaffSchedule.Next(options.Clock.GetUtcNow(), options.ChaffPerDay, options.Random).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ct);
+        await db.SetAsync(Settings.NextChaff, ChaffSchedule.Next(options.Clock.GetUtcNow(), options.ChaffCheckInterval, options.ChaffProbability, options.Random).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ct);
         await db.SaveChangesAsync(ct);
         return await OpenAsync(dataDirectory, options, ct);
     }

@@ -81,7 +81,7 @@ public sealed partial class Phone
 
     private async Task<string> VerifyCodeAsync(string code, bool chaff, CancellationToken ct)
     {
-        var body = UploadBody.Padded(new Dictionary<string, string> { ["code"] = code }, UploadBody.VerificationBodySize);
+        var body = UploadBody.Verify(code, UploadBody.VerificationBodySize);
         var response = await _http.PostJsonAsync(new Uri(VerificationServer, "api/verify"), body, withApiKey: true, chaff, MaxResponseBytes, ct);
         return ReadString(response, "token", "The verification server did not return a token.");
     }

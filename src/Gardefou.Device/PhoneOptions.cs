@@ -1,4 +1,5 @@
 using Gardefou.Device.Network;
+using Gardefou.Device.Upload;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Risk;
 
@@ -28,9 +29,21 @@ public sealed record PhoneOptions
     /// <summary>The health authority's risk model; the published defaults notify 15 minutes at 50 dB or less.</summary>
     public RiskConfiguration Risk { get; init; } = RiskConfiguration.Default;
 
-    /// <summary>Mean number of dummy uploads per day (a Poisson process).</summary>
-    public double ChaffPerDay { get; init; } = 1.0;
+    /// <summary>
+    /// How often the phone considers a dummy upload: Google's Android app runs its cover-traffic worker every 4 hours
+    /// (keyupload/UploadCoverTrafficWorker.java REPEAT_INTERVAL).
+    /// </summary>
+    public TimeSpan ChaffCheckInterval { get; init; } = TimeSpan.FromHours(4);
 
-    /// <summary>Size every upload request body is padded to, real or dummy, in bytes.</summary>
-    public int UploadBodySize { get; init; } = 6144;
+    /// <summary>
+    /// Probability that a check sends a dummy upload: Google's app uses 1/12 (EXECUTION_PROBABILITY), so one dummy
+    /// upload every two days on average.
+    /// </summary>
+    public double ChaffProbability { get; init; } = 1.0 / 12.0;
+
+    /// <summary>
+    /// Size every upload request body is padded to, real or dummy, in bytes: 5,000 as Google's app
+    /// (network/Padding.java TARGET_PAYLOAD_SIZE_BYTES), for verify, certificate and publish alike.
+    /// </summary>
+    public int UploadBodySize { get; init; } = UploadBody.TargetSize;
 }

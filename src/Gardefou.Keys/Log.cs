@@ -3,19 +3,17 @@ using Microsoft.Extensions.Logging;
 namespace Gardefou.Keys;
 
 /// <summary>
-/// Every log message of the key service. None carries key material, tokens, certificates or client addresses:
-/// only counts, codes and times.
+/// Every log message of the key service. None carries key material, tokens, certificates or client addresses, and
+/// none says more than the database keeps: nothing per upload (real or chaff), no real key count per export.
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(101, LogLevel.Information, "Publish refused: {Code}")]
-    public static partial void PublishRefused(ILogger logger, string code);
-
     [LoggerMessage(102, LogLevel.Error, "Storing an upload failed ({ExceptionType}, code {Code}); nothing of it was stored and its request was refused")]
     public static partial void UploadStoreFailed(ILogger logger, string exceptionType, string code);
 
-    [LoggerMessage(110, LogLevel.Information, "Export {Series} window {WindowStart:o} to {WindowEnd:o}: {Keys} keys ({Padding} padding), {Revised} revised, {Files} files")]
-    public static partial void Exported(ILogger logger, string series, DateTimeOffset windowStart, DateTimeOffset windowEnd, int keys, int padding, int revised, int files);
+    // No key count: the real number of keys per window is what the padding hides from everyone else.
+    [LoggerMessage(110, LogLevel.Information, "Export {Series} window {WindowStart:o} to {WindowEnd:o}: {Files} files")]
+    public static partial void Exported(ILogger logger, string series, DateTimeOffset windowStart, DateTimeOffset windowEnd, int files);
 
     [LoggerMessage(111, LogLevel.Debug, "Export {Series} window starting {WindowStart:o} already claimed by another instance")]
     public static partial void ExportAlreadyClaimed(ILogger logger, string series, DateTimeOffset windowStart);

@@ -13,8 +13,14 @@ internal static class UploadBody
 {
     public const string HealthAuthorityId = "demo";
 
+    /// <summary>Google's Android app pads every request to 5,000 bytes (network/Padding.java TARGET_PAYLOAD_SIZE_BYTES).</summary>
+    public const int TargetSize = 5000;
+
     /// <summary>Size of every <c>/api/verify</c> and <c>/api/certificate</c> body, real or dummy.</summary>
-    public const int VerificationBodySize = 1024;
+    public const int VerificationBodySize = TargetSize;
+
+    /// <summary>The test types the app accepts on <c>/api/verify</c>: all four, as Google's app (DiagnosisAttestor SUPPORTED_TEST_TYPES).</summary>
+    public static readonly IReadOnlyList<string> AcceptedTestTypes = ["confirmed", "likely", "negative", "user-report"];
 
     /// <summary>Serializes <paramref name="request"/> with a padding that brings it to exactly <paramref name="size"/> bytes.</summary>
     public static byte[] Padded(PublishRequest request, int size) => Padded(padding => request with { Padding = padding }, size);
@@ -22,6 +28,9 @@ internal static class UploadBody
     /// <summary>A JSON object of string members plus a <c>padding</c> member, exactly <paramref name="size"/> bytes.</summary>
     public static byte[] Padded(IReadOnlyDictionary<string, string> members, int size) =>
         Padded(padding => new Dictionary<string, string>(members) { ["padding"] = padding }, size);
+
+    /// <summary>The <c>/api/verify</c> body Google's app sends: the code and the accepted test types, padded.</summary>
+    public static byte[] Verify(string code, int size) => Padded(padding => new VerifyCodeRequest(code, AcceptedTestTypes, padding), size);
 
     private static byte[] Padded<T>(Func<string, T> build, int size)
     {

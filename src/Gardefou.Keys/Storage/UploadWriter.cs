@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -126,7 +127,11 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
     {
         try
         {
-            await _inserter.InsertAsync(rows, CancellationToken.None);
+            // Rows go in in random order, so that storage order (SQLite rowids, PostgreSQL heap order) does not keep
+            // one upload's keys side by side when several uploads share the commit.
+            var shuffled = rows.SelectMany(upload => upload).ToArray();
+            RandomNumberGenerator.Shuffle(shuffled.AsSpan());
+            await _inserter.InsertAsync([shuffled], CancellationToken.None);
             return null;
         }
         catch (Exception exception)

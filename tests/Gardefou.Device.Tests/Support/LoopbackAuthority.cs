@@ -38,6 +38,9 @@ internal sealed class LoopbackAuthority : IAsyncDisposable
 
     public ConcurrentQueue<string> CertifiedHmacs { get; } = new();
 
+    /// <summary>The body of every real (not chaff) <c>/api/verify</c>.</summary>
+    public ConcurrentQueue<byte[]> VerifyBodies { get; } = new();
+
     public ConcurrentQueue<string> Requests { get; } = new();
 
     /// <summary>Every POST: path, body size and whether it carried X-Chaff.</summary>
@@ -132,7 +135,13 @@ internal sealed class LoopbackAuthority : IAsyncDisposable
             _files.TryGetValue(path, out var zip) ? Results.Bytes(zip, "application/zip") : Results.NotFound());
         _app.MapPost("/api/verify", async (HttpRequest request) =>
         {
-            using var json = await JsonDocument.ParseAsync(request.Body);
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            if (request.Headers["X-Chaff"] != "1")
+            {
+                VerifyBodies.Enqueue(buffer.ToArray());
+            }
+            using var json = JsonDocument.Parse(buffer.ToArray());
             var code = json.RootElement.GetProperty("code").GetString() ?? "";
             return request.Headers["X-Chaff"] == "1" || _codes.TryRemove(code, out _)
                 ? Results.Json(new { token = "token-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), testtype = "confirmed" })

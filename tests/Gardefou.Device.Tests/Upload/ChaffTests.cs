@@ -47,12 +47,14 @@ public sealed class ChaffTests : IAsyncLifetime
         await RunDaysAsync(30);
         var afterReport = sent.Count - beforeReport;
 
-        // A Poisson process of one a day: 30 expected in each 30-day half (99.9% range about 15 to 48).
-        Assert.InRange(beforeReport, 15, 48);
-        Assert.InRange(afterReport, 15, 48);
+        // Google's schedule: 180 checks in 30 days, each sending with probability 1/12, so 15 expected per half
+        // (binomial, 99.9% range about 4 to 28).
+        Assert.InRange(beforeReport, 4, 28);
+        Assert.InRange(afterReport, 4, 28);
         Assert.Equal(sent.Count, (await phone.GetStatusAsync(ct)).ChaffSent);
         var gaps = sent.Zip(sent.Skip(1), (a, b) => (b - a).TotalHours).ToList();
-        Assert.True(gaps.Min() < 6 && gaps.Max() > 48, "gaps must be exponential, not regular");
+        Assert.All(gaps, g => Assert.Equal(0, g % 4));
+        Assert.True(gaps.Distinct().Count() > 3 && gaps.Max() > 48, "gaps must be geometric, not regular");
 
         // Each dummy upload is the same three requests as the real one, marked as chaff.
         var posts = _authority.Posts.ToList();
@@ -80,12 +82,29 @@ public sealed class ChaffTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_schedule_is_exponential_with_the_configured_rate()
+    public void The_schedule_is_googles_a_check_every_four_hours_sending_with_probability_one_in_twelve()
     {
         var random = new Random(11);
         var start = TestPhones.Start;
-        var gaps = Enumerable.Range(0, 20_000).Select(_ => (ChaffSchedule.Next(start, 2.0, random) - start).TotalDays).ToList();
-        Assert.InRange(gaps.Average(), 0.48, 0.52);
-        Assert.InRange(gaps.Count(g => g > 0.5) / (double)gaps.Count, Math.Exp(-1) - 0.02, Math.Exp(-1) + 0.02);
+        var options = new PhoneOptions();
+        var gaps = Enumerable.Range(0, 20_000).Select(_ => (ChaffSchedule.Next(start, options.ChaffCheckInterval, options.ChaffProbability, random) - start).TotalHours).ToList();
+        Assert.All(gaps, g => Assert.Equal(0, g % 4));
+        // Geometric number of 4-hour checks with p = 1/12: mean 48 hours, P(gap > 48 h) = (11/12)^12 = 0.352.
+        Assert.InRange(gaps.Average(), 46.5, 49.5);
+        Assert.InRange(gaps.Count(g => g > 48) / (double)gaps.Count, 0.352 - 0.02, 0.352 + 0.02);
+    }
+
+    [Fact]
+    public async Task The_verify_request_carries_googles_accept_list_and_every_request_is_padded_to_5000_bytes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var phone = await TestPhones.CreateAsync(_dir.Path, _clock, exportKey: _authority.SigningKey.PrivateKey, server: _authority.Url);
+        _authority.AddCode("12345678");
+        await phone.ReportPositiveAsync("12345678", ct: ct);
+
+        Assert.All(_authority.Posts, p => Assert.Equal(5000, p.Size));
+        using var verify = System.Text.Json.JsonDocument.Parse(Assert.Single(_authority.VerifyBodies));
+        Assert.Equal(["code", "accept", "padding"], verify.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["confirmed", "likely", "negative", "user-report"], verify.RootElement.GetProperty("accept").EnumerateArray().Select(e => e.GetString()));
     }
 }

@@ -95,7 +95,7 @@ public sealed partial class ExportPublisher
         batch.RevisedKeyCount = revised.Count;
         await _db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        Log.Exported(_logger, series, windowStart, windowEnd, keys.Count, result.PaddingKeys, revised.Count, result.Paths.Count);
+        Log.Exported(_logger, series, windowStart, windowEnd, result.Paths.Count);
         return result.Paths.Count;
     }
 }

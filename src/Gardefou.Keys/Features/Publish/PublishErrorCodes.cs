@@ -11,5 +11,8 @@ public static class PublishErrorCodes
     public const string KeyAlreadyRevised = "key_already_revised";
     public const string InvalidReportTypeTransition = "invalid_report_type_transition";
     public const string Sunset = "service_sunset";
+
+    /// <summary>A 200 whose upload was saved without some of its keys (the <c>error</c> names them), as Google's key server.</summary>
+    public const string PartialFailure = "partial_failure";
     public const string InternalError = "internal_error";
 }

@@ -3,6 +3,7 @@ using Gardefou.Keys.Features.Retention;
 using Gardefou.Keys.Storage;
 using Gardefou.Keys.Trust;
 using Gardefou.Protocol.Certificates;
+using Gardefou.Protocol.Time;
 using Microsoft.Extensions.Logging;
 
 namespace Gardefou.Keys.Features.Publish;
@@ -68,6 +69,20 @@ public sealed partial class PublishService
             return Refuse(error);
         }
 
+        // A key that ended before the retention window would be deleted before any export: never acknowledge it as
+        // stored. As Google's key server for keys it cannot take, the others are saved and the answer says
+        // partial_failure; when none is left the upload is refused.
+        var retained = EnIntervalNumber.FromTime(now - _options.EffectiveRetention).Value;
+        var stale = keys.Where(k => k.End < retained).Select(k => k.Index).Order().ToList();
+        if (stale.Count == keys.Length)
+        {
+            return Refuse(PublishError.BadRequest($"every key ended more than {_options.EffectiveRetention.TotalDays:0.#} days ago and would never be exported"));
+        }
+        if (stale.Count > 0)
+        {
+            keys = [.. keys.Where(k => k.End >= retained)];
+        }
+
         var stored = await StoreAsync(request, keys, certificate!, now, ct);
         if (stored.Error is not null)
         {
@@ -79,7 +94,16 @@ public sealed partial class PublishService
         var warnings = stored.Dropped.Count > 0
             ? new[] { $"key {string.Join(", ", stored.Dropped)} symptom onset is too large, more than {SymptomOnset.MaxDaysSinceOnset} days - saving without {(stored.Dropped.Count == 1 ? "this key" : "these keys")}" }
             : null;
-        var body = PublishResponseWriter.Write(new PublishResponse { RevisionToken = token, InsertedExposures = stored.Inserted + stored.Revised, Warnings = warnings }, null, _options.ResponseSize);
+        var response = new PublishResponse { RevisionToken = token, InsertedExposures = stored.Inserted + stored.Revised, Warnings = warnings };
+        if (stale.Count > 0)
+        {
+            response = response with
+            {
+                Code = PublishErrorCodes.PartialFailure,
+                Error = $"key {string.Join(", ", stale)} ended more than {_options.EffectiveRetention.TotalDays:0.#} days ago and would never be exported - saving without {(stale.Count == 1 ? "this key" : "these keys")}",
+            };
+        }
+        var body = PublishResponseWriter.Write(response, null, _options.ResponseSize);
         _chaff.Record(Stopwatch.GetElapsedTime(started));
         return new Outcome(200, body, false);
     }
@@ -131,7 +155,7 @@ public sealed partial class PublishService
     /// <summary>The padded answer to a refused upload.</summary>
     internal Outcome Refuse(PublishError error)
     {
-        Log.PublishRefused(_logger, error.Code);
+        // Not logged: a refusal is a request the database never sees, and its time and code would single it out.
         return new Outcome(error.Status, PublishResponseWriter.Write(new PublishResponse(), error, _options.ResponseSize), true);
     }
 }
