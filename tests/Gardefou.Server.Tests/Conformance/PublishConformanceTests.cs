@@ -101,12 +101,8 @@ public sealed class PublishConformanceTests
         var keys = PublishGoogleClient.DailyKeys(now, [1, 2, 3, 6], _ => 0);
         var secret = RandomNumberGenerator.GetBytes(32);
         var certificate = await client.CertificateAsync(code, PublishGoogleClient.Hmac(secret, keys));
-        if (Claims(certificate).TryGetProperty("symptomOnsetInterval", out _))
-        {
-            // Google's verification server sets symptomOnsetInterval only from a symptom date; ours wrote the test date
-            // there until the verify branch (issue 11 point 8, certificate side) is merged.
-            Assert.Skip("The verification service still writes the test date as symptomOnsetInterval; this passes once issue 11 point 8 (certificate side) is merged.");
-        }
+        // Google's verification server sets symptomOnsetInterval only from a symptom date, never from the test date.
+        Assert.False(Claims(certificate).TryGetProperty("symptomOnsetInterval", out _));
         var (status, raw, _) = await client.PublishAsync(PublishGoogleClient.PublishBody(keys, "demo", certificate, secret));
         Assert.True(status == 200, Encoding.UTF8.GetString(raw));
 
