@@ -103,6 +103,9 @@ public sealed class AgentState
         && !(day >= IsolationStart[person] && day < IsolationEnd[person])
         && !(day >= QuarantineStart[person] && day < QuarantineEnd[person]);
 
+    /// <summary>Day the app is launched: nobody runs it before.</summary>
+    public short AppLaunchDay { get; set; }
+
     /// <summary>True when the person runs the app on <paramref name="day"/>.</summary>
-    public bool HasApp(int person, int day) => day < AppUntil[person];
+    public bool HasApp(int person, int day) => day >= AppLaunchDay && day < AppUntil[person];
 }

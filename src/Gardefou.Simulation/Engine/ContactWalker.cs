@@ -17,6 +17,7 @@ internal readonly struct ContactWalker
     private readonly ulong _seed;
     private readonly int _hospitalDelay;
     private readonly double _travelChance;
+    private readonly double _shielding;
 
     public ContactWalker(SyntheticPopulation population, AgentState state, SimulationParameters parameters)
     {
@@ -26,6 +27,7 @@ internal readonly struct ContactWalker
         _seed = parameters.Seed;
         _hospitalDelay = parameters.Disease.OnsetToHospitalDays;
         // Both ends must take part in the round for a pair to meet, so each does with √(contacts per day).
+        _shielding = Math.Clamp(parameters.Interventions.ShieldingOver70ContactFactor, 0, 1);
         _travelChance = Math.Sqrt(Math.Clamp(parameters.Contacts.TravelContactsPerDay, 0, 1));
     }
 
@@ -124,7 +126,8 @@ internal readonly struct ContactWalker
             }
             var other = table.Members[table.Start[group] + partnerSlot];
             var key = PairKey(person, other, day, (int)layer * 16 + r);
-            if (activity < 1 && !Hash.Chance(Hash.Of(key, (ulong)Purpose.Activity), activity))
+            var pairActivity = activity * Shielding(person, other);
+            if (pairActivity < 1 && !Hash.Chance(Hash.Of(key, (ulong)Purpose.Activity), pairActivity))
             {
                 continue;
             }
@@ -157,7 +160,7 @@ internal readonly struct ContactWalker
             }
             var other = start + partnerSlot;
             var key = PairKey(person, other, day, 64 + 32 + r);
-            var both = Math.Sqrt(mine * _contacts.RandomActivity[p.AgeBand[other]]) * activity;
+            var both = Math.Sqrt(mine * _contacts.RandomActivity[p.AgeBand[other]]) * activity * Shielding(person, other);
             if (Hash.Chance(Hash.Of(key, (ulong)Purpose.Activity), both) && _state.IsOut(other, day))
             {
                 visitor.Visit(other, Setting.Random, key);
@@ -181,13 +184,18 @@ internal readonly struct ContactWalker
             return;
         }
         var key = PairKey(person, other, day, TravelLayer);
-        if ((activity >= 1 || Hash.Chance(Hash.Of(key, (ulong)Purpose.Activity), activity)) && _state.IsOut(other, day))
+        var pairActivity = activity * Shielding(person, other);
+        if ((pairActivity >= 1 || Hash.Chance(Hash.Of(key, (ulong)Purpose.Activity), pairActivity)) && _state.IsOut(other, day))
         {
             visitor.Visit(other, Setting.Random, key);
         }
     }
 
     private const int TravelLayer = 200;
+
+    // Age bands 7 (70–79) and 8 (80+) are shielded; the factor applies once per shielded end of the contact.
+    private double Shielding(int a, int b) =>
+        _shielding >= 1 ? 1 : (_population.AgeBand[a] >= 7 ? _shielding : 1) * (_population.AgeBand[b] >= 7 ? _shielding : 1);
 
     private bool Travels(int person, int day) => Hash.Chance(Hash.Of(_seed, (ulong)Purpose.Travel, (ulong)person, (ulong)day), _travelChance);
 

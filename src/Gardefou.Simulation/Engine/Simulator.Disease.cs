@@ -94,6 +94,10 @@ public sealed partial class Simulator
             return;
         }
         Isolate(person, day, _p.Interventions.IsolationDays);
+        if (_p.App.UploadOnSymptoms)
+        {
+            OfferUpload(person, day);
+        }
         if (Hash.Chance(Hash.Of(h, 1), _p.Interventions.TestSeeking))
         {
             RequestTest(person, day);

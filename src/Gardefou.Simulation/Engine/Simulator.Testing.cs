@@ -8,6 +8,7 @@ public sealed partial class Simulator
     private readonly Queue<(int Person, int Day, bool Positive)> _results = new();
     private readonly List<(int Person, int Day)> _manualDue = [];
     private readonly List<(int Person, int Day)> _testsScheduled = [];
+    private readonly HashSet<int> _uploaded = [];
 
     /// <summary>Requests older than this are abandoned (people give up waiting for a test).</summary>
     private const int TestPatienceDays = 5;
@@ -93,22 +94,37 @@ public sealed partial class Simulator
         }
         if (iv.HouseholdQuarantine)
         {
-            var start = _pop.HouseholdStart[person];
-            for (var m = start; m < start + _pop.HouseholdSize[person]; m++)
-            {
-                if (m != person)
-                {
-                    Quarantine(m, day, iv.QuarantineCompliance);
-                }
-            }
+            QuarantineHousehold(person, day);
         }
         if (iv.ManualTracing)
         {
             _manualDue.Add((person, day + iv.ManualTracingDelayDays));
         }
-        if (_s.HasApp(person, day) && Hash.Chance(Hash.Of(_seed, (ulong)Purpose.App, (ulong)person), _p.App.UploadFraction))
+        if (!_p.App.UploadOnSymptoms)
         {
+            OfferUpload(person, day);
+        }
+    }
+
+    // A person uploads once: after a positive test, or on symptoms when the app takes self-reports.
+    private void OfferUpload(int person, int day)
+    {
+        if (_s.HasApp(person, day) && !_uploaded.Contains(person) && Hash.Chance(Hash.Of(_seed, (ulong)Purpose.App, (ulong)person), _p.App.UploadFraction))
+        {
+            _uploaded.Add(person);
             _uploadsDue.Add((person, day + _p.App.CodeDelayDays));
+        }
+    }
+
+    private void QuarantineHousehold(int person, int day)
+    {
+        var start = _pop.HouseholdStart[person];
+        for (var m = start; m < start + _pop.HouseholdSize[person]; m++)
+        {
+            if (m != person)
+            {
+                Quarantine(m, day, _p.Interventions.QuarantineCompliance);
+            }
         }
     }
 
@@ -125,13 +141,14 @@ public sealed partial class Simulator
         _confinement.StartIsolation(person, day, day + days);
     }
 
-    private void Quarantine(int person, int day, double compliance)
+    /// <returns>True when the person quarantines from today.</returns>
+    private bool Quarantine(int person, int day, double compliance)
     {
         if (_s.State[person] == DiseaseState.Dead
             || (day >= _s.QuarantineStart[person] && day < _s.QuarantineEnd[person])
             || !Hash.Chance(Hash.Of(_seed, (ulong)Purpose.Quarantine, (ulong)person, (ulong)day), compliance))
         {
-            return;
+            return false;
         }
         var iv = _p.Interventions;
         var days = iv.QuarantineDays;
@@ -144,5 +161,6 @@ public sealed partial class Simulator
         _s.QuarantineEnd[person] = (short)(day + days);
         _confinement.AddQuarantine(person, day, day + days);
         _daily.Quarantined[day]++;
+        return true;
     }
 }

@@ -17,6 +17,8 @@ public sealed partial class Simulator
     /// <summary>Days from upload to the notification being shown, per design (daily download or polling; BlueTrace needs a phone call).</summary>
     public static int NotificationDelay(Design design) => design == Design.BlueTrace ? 2 : 1;
 
+    private int NotificationDelayDays => _p.App.NotificationDelayDays ?? NotificationDelay(_p.App.Design);
+
     private void Uploads(int day)
     {
         // Phones check the exports of earlier days before today's uploads, as the fast mode's one-day delay assumes.
@@ -49,7 +51,7 @@ public sealed partial class Simulator
     // their places) reveal about the last MemoryDays days, scored per contact-day with the notification rule.
     private void Trace(int index, int day)
     {
-        var delay = NotificationDelay(_p.App.Design);
+        var delay = NotificationDelayDays;
         var first = Math.Max(0, day - _p.App.MemoryDays);
         for (var d = first; d < day; d++)
         {
@@ -208,7 +210,10 @@ public sealed partial class Simulator
                 _leftBehindAlerts++;
             }
             _notifications.Add(new Notification(person, n.Index, n.ExposureDay, (short)day, n.Close, Candidates(person, n.ExposureDay, day)));
-            Quarantine(person, day, _p.App.NotifiedCompliance);
+            if (Quarantine(person, day, _p.App.NotifiedCompliance) && _p.App.NotifiedHouseholdQuarantine)
+            {
+                QuarantineHousehold(person, day);
+            }
             if (Hash.Chance(Hash.Of(_seed, (ulong)Purpose.App, (ulong)person, (ulong)day), _p.App.NotifiedTestSeeking))
             {
                 ScheduleTest(person, Math.Max(day, n.ExposureDay + _p.App.NotifiedTestAfterExposureDays));

@@ -116,6 +116,7 @@ public sealed partial class Simulator
     private void InitialiseApp()
     {
         var app = _p.App;
+        _s.AppLaunchDay = (short)Math.Clamp(app.LaunchDay, 0, short.MaxValue);
         if (app.Adoption <= 0)
         {
             return;
@@ -141,7 +142,7 @@ public sealed partial class Simulator
             }
             var rng = new RandomStream(Hash.Of(_seed, (ulong)Purpose.Handset, (ulong)i));
             var keep = logKeep < 0 ? Math.Log(1 - rng.NextDouble()) / logKeep : double.MaxValue;
-            _s.AppUntil[i] = (short)Math.Min(short.MaxValue, keep);
+            _s.AppUntil[i] = (short)Math.Min(short.MaxValue, app.LaunchDay + keep);
             _s.HandsetOffsetDb[i] = (sbyte)Math.Clamp(Math.Round(_p.Radio.HandsetOffsetSdDb * rng.NextNormal()), -30, 30);
         }
     }
@@ -176,6 +177,11 @@ public sealed partial class Simulator
                 _hadLockdown = true;
                 _lockdownUntil = day + _p.Interventions.LockdownDays;
             }
+        }
+        if (_p.Interventions.LockdownStartDay is { } start && day >= start && day < (_p.Interventions.LockdownEndDay ?? int.MaxValue))
+        {
+            _activity[day] = _p.Interventions.LockdownContactFactor;
+            _daily.Lockdown[day] = true;
         }
         if (day < _lockdownUntil)
         {

@@ -42,6 +42,21 @@ public sealed record AppParameters
     /// </summary>
     public int NotifiedTestAfterExposureDays { get; init; } = 7;
 
+    /// <summary>Day the app is launched (Hinch et al.'s NHSX scenario: at the end of lockdown); phones record nothing before it. Default 0.</summary>
+    public int LaunchDay { get; init; }
+
+    /// <summary>Days from upload to notification; null = the design's own (GAEN, DP-3T, ROBERT 1 day; BlueTrace 2), 0 = the day of the upload (OpenABM's instant tracing).</summary>
+    public int? NotificationDelayDays { get; init; }
+
+    /// <summary>
+    /// Uploads on symptoms (self-report, the NHSX "likely" diagnosis) instead of only after a positive test: an app user
+    /// who self-isolates for symptoms, COVID or not, uploads with <see cref="UploadFraction"/>. Default false.
+    /// </summary>
+    public bool UploadOnSymptoms { get; init; }
+
+    /// <summary>Notified people who quarantine take their household with them (Hinch et al.'s scenario 3). Default false.</summary>
+    public bool NotifiedHouseholdQuarantine { get; init; }
+
     /// <summary>Days the phone remembers contacts and keys it uploads (GAEN: 14).</summary>
     public int MemoryDays { get; init; } = 14;
 

@@ -57,6 +57,18 @@ public sealed record InterventionParameters
     /// <summary>Lockdown length in days (Hinch: 35).</summary>
     public int LockdownDays { get; init; } = 35;
 
+    /// <summary>First day of a lockdown on fixed dates (null = none); it lasts until <see cref="LockdownEndDay"/>.</summary>
+    public int? LockdownStartDay { get; init; }
+
+    /// <summary>First day after a lockdown on fixed dates.</summary>
+    public int? LockdownEndDay { get; init; }
+
+    /// <summary>
+    /// Multiplier on the non-household contacts of people aged 70 and over (shielding; Hinch et al. shield over-70s):
+    /// 1 = no shielding (default), 0 = none at all.
+    /// </summary>
+    public double ShieldingOver70ContactFactor { get; init; } = 1;
+
     /// <summary>Multiplier on work, school, transport and random contacts during lockdown (Hinch: 0.2).</summary>
     public double LockdownContactFactor { get; init; } = 0.2;
 }

@@ -60,17 +60,18 @@ public sealed record Findings
                 var name = ReportWriter.DesignName(design.Key);
                 if (averted.Count > 1 && Math.Abs(averted.Mean) <= averted.HalfWidth)
                 {
-                    summary.Add(Invariant($"With {top:P0} of the population using {name}, the change in infections ({averted.Mean:+0.0;-0.0}%) is within the noise between seeds (± {averted.HalfWidth:F1} points): this study cannot tell whether the app helps. {alerts.Mean:N0} people were notified, {wrong.Mean:F0}% of them not infected."));
-                    warnings.Add(Invariant($"{name} at {top:P0}: the difference from no app is within noise; run more seeds (--seeds) or a larger population before drawing a conclusion."));
+                    var perSeed = design.Select(r => 100 * ReportWriter.Averted(r, records) / Math.Max(1, ReportWriter.NoApp(r, records))).ToList();
+                    summary.Add(Invariant($"With {100 * top:0}% of the population using {name}, infections averted ({averted.Mean:F1}% on average, {perSeed.Min():F1}% to {perSeed.Max():F1}% across seeds) are within the noise between seeds (95% interval ± {averted.HalfWidth:F1} points): this study cannot yet say how much the app helps. {alerts.Mean:N0} people were notified, {wrong.Mean:F0}% of them not infected."));
+                    warnings.Add(Invariant($"{name} at {100 * top:0}%: the difference from no app is within noise; run more seeds (--seeds) or a larger population before drawing a conclusion."));
                 }
                 else
                 {
                     var verb = averted.Mean >= 0 ? "averts" : "adds";
-                    summary.Add(Invariant($"With {top:P0} of the population using {name}, the app {verb} {Math.Abs(averted.Mean):F1}% of infections (95% interval ± {averted.HalfWidth:F1} points over {averted.Count} seeds); {alerts.Mean:N0} people are notified, {wrong.Mean:F0}% of whom were not infected."));
+                    summary.Add(Invariant($"With {100 * top:0}% of the population using {name}, the app {verb} {Math.Abs(averted.Mean):F1}% of infections (95% interval ± {averted.HalfWidth:F1} points over {averted.Count} seeds); {alerts.Mean:N0} people are notified, {wrong.Mean:F0}% of whom were not infected."));
                 }
             }
             var levels = grid.Where(r => r.Result.Adoption > 0 && r.Result.Design == plan.Designs[0]).GroupBy(r => r.Result.Adoption).OrderBy(g => g.Key)
-                .Select(g => Invariant($"{g.Key:P0}: {Stats.Of(g.Select(r => 100 * ReportWriter.Averted(r, records) / Math.Max(1, ReportWriter.NoApp(r, records)))).Mean:F1}%")).ToList();
+                .Select(g => Invariant($"{100 * g.Key:0}%: {Stats.Of(g.Select(r => 100 * ReportWriter.Averted(r, records) / Math.Max(1, ReportWriter.NoApp(r, records)))).Mean:F1}%")).ToList();
             if (levels.Count > 1)
             {
                 summary.Add($"Infections averted by adoption ({ReportWriter.DesignName(plan.Designs[0])}): {string.Join(", ", levels)}.");
@@ -81,7 +82,7 @@ public sealed record Findings
             var best = ReportWriter.LeverEffects(plan, records).OrderByDescending(l => l.Averted.Mean).FirstOrDefault();
             if (best.Lever is not null)
             {
-                summary.Add(Invariant($"Of the three levers tried from {ScenarioRunner.LeverAdoption(plan):P0} adoption, \"{best.Lever}\" averts the most infections ({best.Averted.Format("F0")})."));
+                summary.Add(Invariant($"Of the three levers tried from {100 * ScenarioRunner.LeverAdoption(plan):0}% adoption, \"{best.Lever}\" averts the most infections ({best.Averted.Format("F0")})."));
             }
         }
         return new Findings { Summary = summary, Warnings = warnings, EpidemicDiedOut = died };

@@ -5,8 +5,9 @@ namespace Gardefou.Cli.Tests.Commands.Bench;
 
 public partial class SimulateBenchTests
 {
-    // The issue fixes this line exactly: simulate: <N> people x <D> days in <S> s; <B> bytes per person; peak <M> MB
-    [GeneratedRegex(@"^simulate: (?<n>\d+) people x (?<d>\d+) days in \d+(\.\d+)? s; (?<b>\d+) bytes per person; peak (?<m>\d+) MB$")]
+    // The issue fixes this line: simulate: <N> people x <D> days in <S> s; <B> bytes per person; peak <M> MB, and
+    // issue 15 adds the infected share of the run and of its app-off baseline at the end.
+    [GeneratedRegex(@"^simulate: (?<n>\d+) people x (?<d>\d+) days in \d+(\.\d+)? s; (?<b>\d+) bytes per person; peak (?<m>\d+) MB; infected (?<i>\d+\.\d)% \(app off (?<o>\d+\.\d)%\)$")]
     private static partial Regex LastLine();
 
     [Fact]
@@ -27,6 +28,7 @@ public partial class SimulateBenchTests
         Assert.InRange(int.Parse(match.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), 5_000, 60_000);
         Assert.Equal("20", match.Groups["d"].Value);
         Assert.True(int.Parse(match.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.InRange(double.Parse(match.Groups["o"].Value, System.Globalization.CultureInfo.InvariantCulture), 0.01, 100);
     }
 
     [Theory]
