@@ -28,6 +28,25 @@ internal sealed class ResponseTiming
     // answer would be enough to tell them from real ones, which take a few milliseconds.
     private long _latenessTicks;
 
+    /// <summary>
+    /// Produces an endpoint's answer and times it: a real success's duration is recorded, anything else is held to a
+    /// duration drawn from real successes.
+    /// </summary>
+    public async Task<T> TimeAsync<T>(Func<Task<(T Answer, bool RealSuccess)>> produce, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (answer, realSuccess) = await produce();
+        if (realSuccess)
+        {
+            RecordSuccess(started);
+        }
+        else
+        {
+            await HoldAsync(started, ct);
+        }
+        return answer;
+    }
+
     /// <summary>Records how long a real success took.</summary>
     public void RecordSuccess(long startTimestamp)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gardefou.Verification.Api;
 using Gardefou.Verification.Certificates;
 using Gardefou.Verification.Codes;
@@ -44,17 +43,7 @@ internal static class CertificateApi
         ILoggerFactory loggers,
         CancellationToken ct)
     {
-        var started = Stopwatch.GetTimestamp();
-        var (answer, realSuccess) = await AnswerAsync(context, db, codes, certificates, options.Value, loggers.CreateLogger(Log.Category), ct);
-        if (realSuccess)
-        {
-            timing.RecordSuccess(started);
-        }
-        else
-        {
-            await timing.HoldAsync(started, ct);
-        }
-        return answer;
+        return await timing.TimeAsync(() => AnswerAsync(context, db, codes, certificates, options.Value, loggers.CreateLogger(Log.Category), ct), ct);
     }
 
     private static async Task<(ApiAnswer Answer, bool RealSuccess)> AnswerAsync(

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gardefou.Verification.Api;
 using Gardefou.Verification.Codes;
 using Gardefou.Verification.Security;
@@ -47,17 +46,7 @@ internal static class VerifyApi
         ILoggerFactory loggers,
         CancellationToken ct)
     {
-        var started = Stopwatch.GetTimestamp();
-        var (answer, realSuccess) = await AnswerAsync(context, db, codes, throttle, budget, options.Value, loggers.CreateLogger(Log.Category), ct);
-        if (realSuccess)
-        {
-            timing.RecordSuccess(started);
-        }
-        else
-        {
-            await timing.HoldAsync(started, ct);
-        }
-        return answer;
+        return await timing.TimeAsync(() => AnswerAsync(context, db, codes, throttle, budget, options.Value, loggers.CreateLogger(Log.Category), ct), ct);
     }
 
     private static async Task<(ApiAnswer Answer, bool RealSuccess)> AnswerAsync(
