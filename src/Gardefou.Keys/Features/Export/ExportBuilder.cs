@@ -6,18 +6,20 @@ using Gardefou.Protocol.Time;
 namespace Gardefou.Keys.Features.Export;
 
 /// <summary>
-/// Turns the keys of one export window into signed zip files in the export directory: padded with random keys
-/// up to the minimum batch size, split at the per-file limit, each file written to a temporary name and renamed.
-/// The writer sorts keys by their bytes, so neither upload order nor padding position shows in a file.
+/// Turns the keys of one export window into signed zip files: padded with random keys up to the minimum batch size,
+/// split at the per-file limit. The caller stores the bytes (in the database, beside the file's row). The writer sorts
+/// keys by their bytes, so neither upload order nor padding position shows in a file.
 /// </summary>
 public static class ExportBuilder
 {
-    /// <summary>What was written: relative paths in order, and how many padding keys were added.</summary>
-    public sealed record Result(IReadOnlyList<string> Paths, int RealKeys, int PaddingKeys, int RevisedKeys);
+    /// <summary>What was built: the files in order, and how many real, padding and revised keys they hold.</summary>
+    public sealed record Result(IReadOnlyList<File> Files, int RealKeys, int PaddingKeys, int RevisedKeys);
 
-    /// <summary>Builds and writes the files of a window.</summary>
-    public static async Task<Result> WriteAsync(
-        string exportDirectory,
+    /// <summary>One signed zip and its path relative to the export root.</summary>
+    public sealed record File(string Path, byte[] Content);
+
+    /// <summary>Builds and signs the files of a window.</summary>
+    public static Result Build(
         string series,
         DateTimeOffset windowStart,
         DateTimeOffset windowEnd,
@@ -40,29 +42,13 @@ public static class ExportBuilder
         }
 
         var batches = ExportBatch.Split(options.Region, windowStart, windowEnd, diagnosisKeys, revised, options.MaxKeysPerFile);
-        var paths = new string[batches.Count];
-        Directory.CreateDirectory(Path.Combine(exportDirectory, series));
+        var files = new File[batches.Count];
         for (var i = 0; i < batches.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            paths[i] = ExportLayout.FileOf(series, windowStart, windowEnd, batches[i].BatchNum);
-            var target = ExportLayout.Resolve(exportDirectory, paths[i]);
-            var temporary = Storage.AtomicFile.TemporaryPathFor(target);
-            try
-            {
-                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-                {
-                    ExportFileWriter.Write(stream, batches[i], [signingKey]);
-                    stream.Flush(flushToDisk: true);
-                }
-                File.Move(temporary, target, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
+            files[i] = new File(ExportLayout.FileOf(series, windowStart, windowEnd, batches[i].BatchNum), ExportFileWriter.WriteToArray(batches[i], [signingKey]));
         }
-        return new Result(paths, keys.Count, padding, revised.Length);
+        return new Result(files, keys.Count, padding, revised.Length);
     }
 
     /// <summary>
