@@ -34,7 +34,7 @@ public static class ExportBuilder
         {
             diagnosisKeys.Add(ToDiagnosisKey(key));
         }
-        var padding = AddPadding(diagnosisKeys, options);
+        var padding = AddPadding(diagnosisKeys, windowEnd, options);
         var revised = new DiagnosisKey[revisedKeys.Count];
         for (var i = 0; i < revised.Length; i++)
         {
@@ -53,10 +53,10 @@ public static class ExportBuilder
 
     /// <summary>
     /// Pads a non-empty batch with random keys up to the minimum size plus a random jitter, so a file's key count
-    /// says little about how many people uploaded. Each padding key copies the metadata of a random real key, so
-    /// padding has no statistical fingerprint of its own.
+    /// says little about how many people uploaded. Padding metadata comes from <see cref="PaddingKeys"/>, a fixed
+    /// distribution independent of the real keys, so padding never multiplies a real key's metadata.
     /// </summary>
-    public static int AddPadding(List<DiagnosisKey> keys, KeysOptions options)
+    public static int AddPadding(List<DiagnosisKey> keys, DateTimeOffset windowEnd, KeysOptions options)
     {
         if (keys.Count == 0)
         {
@@ -64,19 +64,11 @@ public static class ExportBuilder
         }
         var target = options.MinimumBatchSize + RandomNumberGenerator.GetInt32(options.PaddingJitter + 1);
         var missing = target - keys.Count;
-        if (missing <= 0)
-        {
-            return 0;
-        }
-        var real = keys.Count;
-        Span<byte> bytes = stackalloc byte[TemporaryExposureKey.Size];
         for (var i = 0; i < missing; i++)
         {
-            var template = keys[RandomNumberGenerator.GetInt32(real)];
-            RandomNumberGenerator.Fill(bytes);
-            keys.Add(new DiagnosisKey(TemporaryExposureKey.FromBytes(bytes), template.Validity, template.TransmissionRiskLevel, template.ReportType, template.DaysSinceOnsetOfSymptoms));
+            keys.Add(PaddingKeys.Draw(windowEnd));
         }
-        return missing;
+        return Math.Max(0, missing);
     }
 
     private static DiagnosisKey ToDiagnosisKey(ExportKey key) => new(
