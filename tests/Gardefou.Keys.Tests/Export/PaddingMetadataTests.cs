@@ -14,16 +14,16 @@ public sealed class PaddingMetadataTests
 {
     private const double OneInAMillion = 4.753; // standard normal quantile for p = 1e-6
 
-    private static readonly DateTimeOffset WindowEnd = new(2026, 11, 20, 11, 0, 0, TimeSpan.Zero);
-    private static readonly int EndDay = EnIntervalNumber.FromTime(WindowEnd).Value / EnIntervalNumber.IntervalsPerDay;
-    private static readonly KeysOptions Options = new() { MinimumBatchSize = 4000, PaddingJitter = 0 };
+    private static readonly DateTimeOffset s_windowEnd = new(2026, 11, 20, 11, 0, 0, TimeSpan.Zero);
+    private static readonly int s_endDay = EnIntervalNumber.FromTime(s_windowEnd).Value / EnIntervalNumber.IntervalsPerDay;
+    private static readonly KeysOptions s_options = new() { MinimumBatchSize = 4000, PaddingJitter = 0 };
 
-    private static readonly (string Name, Func<DiagnosisKey, int> Value)[] Fields =
+    private static readonly (string Name, Func<DiagnosisKey, int> Value)[] s_fields =
     [
         ("transmission risk", k => k.TransmissionRiskLevel),
         ("report type", k => (int)k.ReportType!.Value),
         ("days since onset", k => k.DaysSinceOnsetOfSymptoms!.Value),
-        ("key age in days", k => EndDay - (k.Validity.RollingStart.Value / EnIntervalNumber.IntervalsPerDay)),
+        ("key age in days", k => s_endDay - (k.Validity.RollingStart.Value / EnIntervalNumber.IntervalsPerDay)),
         ("rolling period", k => k.Validity.RollingPeriod),
     ];
 
@@ -35,7 +35,7 @@ public sealed class PaddingMetadataTests
         var lone = PaddingOf([Real(14, 8, ReportType.SelfReport, -14)]);
         var many = PaddingOf([.. Enumerable.Range(0, 30).Select(i => Real(1 + (i % 3), 1, ReportType.ConfirmedClinicalDiagnosis, 3 * (i % 3)))]);
 
-        foreach (var (name, value) in Fields)
+        foreach (var (name, value) in s_fields)
         {
             var (statistic, critical) = TwoSampleChiSquare(lone.Select(value), many.Select(value));
             Assert.True(statistic < critical, $"{name}: chi-square {statistic:F1} ≥ {critical:F1}, the padding of the two files differs");
@@ -54,7 +54,7 @@ public sealed class PaddingMetadataTests
         AssertFits(padding.Select(k => (int)k.ReportType!.Value), new() { [1] = 0.7, [2] = 0.2, [3] = 0.1 });
         AssertFits(padding.Select(k => k.TransmissionRiskLevel), new() { [2] = 0.7, [4] = 0.2, [0] = 0.1 });
         // Key day uniform 1..14 days before the window's end day, onset day uniform 0..14 days before it.
-        AssertFits(padding.Select(k => EndDay - (k.Validity.RollingStart.Value / EnIntervalNumber.IntervalsPerDay)),
+        AssertFits(padding.Select(k => s_endDay - (k.Validity.RollingStart.Value / EnIntervalNumber.IntervalsPerDay)),
             Enumerable.Range(1, 14).ToDictionary(age => age, _ => 1.0 / 14));
         var onset = new Dictionary<int, double>();
         for (var keyAge = 1; keyAge <= 14; keyAge++)
@@ -74,16 +74,16 @@ public sealed class PaddingMetadataTests
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var signing = new ExportSigningKey(new SignatureInfo("000", "v1"), ecdsa);
-        var result = ExportBuilder.Build(ExportLayout.PeriodSeries, WindowEnd.AddHours(-1), WindowEnd, real, [], signing, Options, TestContext.Current.CancellationToken);
+        var result = ExportBuilder.Build(ExportLayout.PeriodSeries, s_windowEnd.AddHours(-1), s_windowEnd, real, [], signing, s_options, TestContext.Current.CancellationToken);
         var keys = ExportFileReader.Read(Assert.Single(result.Files).Content).Batch.Keys;
         var realKeys = real.Select(k => Convert.ToBase64String(k.KeyData)).ToHashSet();
         var padding = keys.Where(k => !realKeys.Contains(k.Key.ToBase64())).ToList();
-        Assert.Equal(Options.MinimumBatchSize - real.Length, padding.Count);
+        Assert.Equal(s_options.MinimumBatchSize - real.Length, padding.Count);
         return padding;
     }
 
     private static ExportKey Real(int ageDays, int risk, ReportType type, int daysSinceOnset) =>
-        new(RandomNumberGenerator.GetBytes(16), (EndDay - ageDays) * EnIntervalNumber.IntervalsPerDay, EnIntervalNumber.IntervalsPerDay, risk, (int)type, daysSinceOnset);
+        new(RandomNumberGenerator.GetBytes(16), (s_endDay - ageDays) * EnIntervalNumber.IntervalsPerDay, EnIntervalNumber.IntervalsPerDay, risk, (int)type, daysSinceOnset);
 
     /// <summary>Pearson's chi-square of two samples over their shared categories, and its critical value at p = 1e-6.</summary>
     private static (double Statistic, double Critical) TwoSampleChiSquare(IEnumerable<int> first, IEnumerable<int> second)
