@@ -1,3 +1,5 @@
+using Gardefou.Hosting.Options;
+using Gardefou.Hosting.Timing;
 using Gardefou.Keys.Features.Export;
 using Gardefou.Keys.Features.Publish;
 using Gardefou.Keys.Features.Retention;
@@ -27,18 +29,13 @@ public static class KeysDomain
         ArgumentNullException.ThrowIfNull(storage);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(storage);
-        var options = services.AddOptions<KeysOptions>();
-        if (configuration is not null)
-        {
-            options.Bind(configuration.GetSection(KeysOptions.SectionName));
-        }
-        options.Validate(o => o.ExportPeriod >= TimeSpan.FromSeconds(1), "Keys:ExportPeriod must be at least one second.")
+        services.AddValidatedOptions<KeysOptions>(configuration, KeysOptions.SectionName)
+            .Validate(o => o.ExportPeriod >= TimeSpan.FromSeconds(1), "Keys:ExportPeriod must be at least one second.")
             .Validate(o => o.MaxKeysPerFile is >= 1 and <= 500_000, "Keys:MaxKeysPerFile must be 1 to 500000.")
             .Validate(o => o.MinimumBatchSize >= 0 && o.PaddingJitter >= 0, "Keys:MinimumBatchSize and Keys:PaddingJitter must not be negative.")
             .Validate(o => o.ResponseSize is >= 1024 and <= 16384, "Keys:ResponseSize must be 1024 to 16384 bytes.")
             .Validate(o => !o.DebugReleaseSameDayKeys || o.IsDemo,
-                "Keys:DebugReleaseSameDayKeys is a demo setting: it is refused when Keys:HealthAuthorities configures a real health authority.")
-            .ValidateOnStart();
+                "Keys:DebugReleaseSameDayKeys is a demo setting: it is refused when Keys:HealthAuthorities configures a real health authority.");
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<KeysOptions>>().Value);
         // Options built once, not per request: building them (and EF's lookup of its internal services by options)
         // cost more CPU per publish than inserting the keys.
@@ -46,7 +43,7 @@ public static class KeysDomain
         services.AddSingleton<KeysSecrets>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<UploadWriter>();
-        services.AddSingleton<ChaffLatency>();
+        services.AddSingleton<ResponseTiming>();
         services.AddSingleton<HealthAuthorityTrust>();
         services.AddHttpClient();
         services.AddScoped<PublishService>();

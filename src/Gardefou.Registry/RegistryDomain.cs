@@ -1,3 +1,4 @@
+using Gardefou.Hosting.Options;
 using Gardefou.Registry.Admin;
 using Gardefou.Registry.Demo;
 using Gardefou.Registry.Features.Availability;
@@ -25,19 +26,14 @@ public static class RegistryDomain
     public static IServiceCollection AddRegistryDomain(this IServiceCollection services, RegistryStorage storage, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        var options = services.AddOptions<RegistryOptions>();
-        if (configuration is not null)
-        {
-            options.Bind(configuration.GetSection("Registry"));
-        }
-        options.Validate(o => o.TestTtl > TimeSpan.Zero && o.MaskTtl > TimeSpan.Zero && o.BedTtl > TimeSpan.Zero, "Registry TTLs must be positive.")
+        services.AddValidatedOptions<RegistryOptions>(configuration, "Registry")
+            .Validate(o => o.TestTtl > TimeSpan.Zero && o.MaskTtl > TimeSpan.Zero && o.BedTtl > TimeSpan.Zero, "Registry TTLs must be positive.")
             .Validate(o => o.AdminPassword is null || o.AdminPassword.Length >= 12, "Registry:AdminPassword must have at least 12 characters.")
             .Validate(o => o.BasemapPmtiles is null || File.Exists(o.BasemapPmtiles), "Registry:BasemapPmtiles must name an existing PMTiles file.")
             .Validate(o => o.TrustedProxy is null || System.Net.IPAddress.TryParse(o.TrustedProxy, out _), "Registry:TrustedProxy must be an IP address.")
-            .Validate(o => o.MaxSearchResponseBytes >= 4096, "Registry:MaxSearchResponseBytes must be at least 4096.")
-            .ValidateOnStart();
+            .Validate(o => o.MaxSearchResponseBytes >= 4096, "Registry:MaxSearchResponseBytes must be at least 4096.");
         services.AddSingleton(storage);
-        services.AddSingleton(new RegistrySchema(RegistryDatabase.SchemaOf(storage)));
+        services.AddSingleton(new RegistrySchema(storage.Database));
         services.AddDbContext<RegistryDbContext>(o => RegistryDatabase.Configure(o, storage));
         services.TryAddSingletonTimeProvider();
         services.AddSingleton<FreshnessPolicy>();

@@ -1,12 +1,6 @@
 using Gardefou.Keys;
-using Gardefou.Keys.Storage;
-using Gardefou.Registry;
-using Gardefou.Registry.Storage;
 using Gardefou.Server.Hosting;
-using Gardefou.Verification;
-using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,94 +120,34 @@ public sealed partial class GardefouHost : IAsyncDisposable
 
     private static void AddDomains(WebApplicationBuilder builder, GardefouRoles roles, string data, string? postgres)
     {
-        if (roles.HasFlag(GardefouRoles.Keys))
+        foreach (var module in ModulesOf(roles))
         {
-            var storage = postgres is null
-                ? KeysStorage.InDataDirectory(data)
-                : new KeysStorage(null, postgres, "keys", Path.Combine(data, "exports"));
-            builder.Services.AddKeysDomain(storage, builder.Configuration);
-        }
-        if (roles.HasFlag(GardefouRoles.Verification))
-        {
-            var storage = postgres is null
-                ? VerificationStorage.ForDataDirectory(data)
-                : VerificationStorage.ForPostgres(postgres);
-            builder.Services.AddVerificationDomain(storage, builder.Configuration);
-            // The portal's cookies and antiforgery tokens are protected by Data Protection keys; kept in the data
-            // directory they survive a restart (and can be shared by instances that share the directory).
-            builder.Services.AddDataProtection()
-                .SetApplicationName("gardefou-verification")
-                .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data, "dataprotection-keys")));
-        }
-        if (roles.HasFlag(GardefouRoles.Registry))
-        {
-            builder.Services.AddRegistryDomain(RegistryStorage.ForDataDirectory(data, postgres), builder.Configuration);
+            module.Add(builder, data, postgres);
         }
     }
 
     private static void MapDomains(WebApplication app, GardefouRoles roles)
     {
-        if (roles.HasFlag(GardefouRoles.Keys))
+        foreach (var module in ModulesOf(roles))
         {
-            app.MapKeysDomain();
-        }
-        if (roles.HasFlag(GardefouRoles.Verification))
-        {
-            app.MapVerificationDomain();
-        }
-        if (roles.HasFlag(GardefouRoles.Registry))
-        {
-            app.MapRegistryDomain();
+            module.Map(app);
         }
     }
 
     private static async Task InitializeDomainsAsync(WebApplication app, GardefouHostOptions options, List<string> notes, CancellationToken ct)
     {
-        var roles = options.Roles;
-        if (roles.HasFlag(GardefouRoles.Keys))
+        foreach (var module in ModulesOf(options.Roles))
         {
-            options.Progress?.Invoke("Diagnosis keys: database and export signing key");
-            await app.Services.InitializeKeysDomainAsync(ct);
-        }
-        if (roles.HasFlag(GardefouRoles.Verification))
-        {
-            options.Progress?.Invoke("Verification: database, certificate key and demo health-worker account");
-            await app.Services.InitializeVerificationDomainAsync(ct);
-            if (app.Services.GetRequiredService<VerificationInitialization>().CreatedAdmin is { } admin)
-            {
-                // Printed once by the CLI, never logged: whoever started the server is the one to log in first.
-                notes.Add($"Demo health-worker account created (shown only now): realm '{admin.Realm}', user '{admin.UserName}', password '{admin.Password}'");
-            }
-            else
-            {
-                notes.Add("Health-worker accounts already exist: the demo admin's password was printed at the first start of this data directory.");
-            }
-        }
-        if (roles.HasFlag(GardefouRoles.Registry))
-        {
-            var demo = options.DemoRegistryCount ?? 0;
-            options.Progress?.Invoke(demo > 0
-                ? $"Resource finder: database, {demo} demo sites on first start, static files"
-                : "Resource finder: database and static files");
-            await app.Services.InitializeRegistryDomainAsync(demo, ct);
+            await module.InitializeAsync(app, options, notes, ct);
         }
     }
 
     private void AddUrlNotes()
     {
         var root = BaseAddress.ToString().TrimEnd('/');
-        if (Options.Roles.HasFlag(GardefouRoles.Verification))
+        foreach (var module in ModulesOf(Options.Roles))
         {
-            _notes.Add($"Health workers' portal: {root}/portal   Lab API: POST {root}/api/issue (X-API-Key from 'gardefou admin create-api-key --data {Options.DataDirectory}')");
-            _notes.Add($"App API: POST {root}/api/verify, POST {root}/api/certificate; certificate keys at {root}/.well-known/gardefou/verification-keys");
-        }
-        if (Options.Roles.HasFlag(GardefouRoles.Keys))
-        {
-            _notes.Add($"Diagnosis keys: POST {root}/v1/publish; exports listed at {root}/v1/exports/index.txt (signing key {root}/v1/exports/public-key.pem)");
-        }
-        if (Options.Roles.HasFlag(GardefouRoles.Registry))
-        {
-            _notes.Add($"Resource finder (tests, masks, beds): {root}/");
+            _notes.AddRange(module.UrlNotes(root, Options));
         }
         _notes.Add($"Health: {root}/health/ready   OpenAPI: {root}/openapi/v1.json");
     }

@@ -1,18 +1,18 @@
+using Gardefou.Hosting.Results;
+
 namespace Gardefou.Server;
 
 /// <summary>Parses <c>--roles</c>: <c>all</c>, <c>keys</c>, <c>verification</c>, <c>registry</c>, or a comma list of them.</summary>
 public static class GardefouRolesParser
 {
-    /// <summary>Parses <paramref name="text"/>; false with a message for an unknown or empty role.</summary>
-    public static bool TryParse(string? text, out GardefouRoles roles, out string? error)
+    /// <summary>Parses <paramref name="text"/> (empty means all); the error says which role is unknown.</summary>
+    public static Outcome<GardefouRoles, string> Parse(string? text)
     {
-        roles = GardefouRoles.None;
-        error = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            roles = GardefouRoles.All;
-            return true;
+            return GardefouRoles.All;
         }
+        var roles = GardefouRoles.None;
         foreach (var part in text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             switch (part.ToLowerInvariant())
@@ -22,15 +22,13 @@ public static class GardefouRolesParser
                 case "verification": roles |= GardefouRoles.Verification; break;
                 case "registry": roles |= GardefouRoles.Registry; break;
                 default:
-                    error = $"unknown role '{part}': use all, keys, verification, registry or a comma list of them";
-                    return false;
+                    return Outcome.Fail($"unknown role '{part}': use all, keys, verification, registry or a comma list of them");
             }
         }
         if (roles == GardefouRoles.None)
         {
-            error = "no role given";
-            return false;
+            return Outcome.Fail("no role given");
         }
-        return true;
+        return roles;
     }
 }

@@ -1,3 +1,6 @@
+using Gardefou.Hosting.Options;
+using Gardefou.Hosting.Storage;
+using Gardefou.Hosting.Timing;
 using Gardefou.Verification.Accounts;
 using Gardefou.Verification.Api;
 using Gardefou.Verification.Certificates;
@@ -11,7 +14,6 @@ using Gardefou.Verification.Security;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,30 +36,36 @@ public static class VerificationDomain
         {
             throw new ArgumentException("Give either a SQLite path or a PostgreSQL connection string.", nameof(storage));
         }
-        var options = services.AddOptions<VerificationOptions>()
-            .ValidateDataAnnotations()
+        services.AddValidatedOptions<VerificationOptions>(configuration, VerificationOptions.SectionName)
+            .Required(o => o.Issuer, "Verification:Issuer")
+            .Required(o => o.Audience, "Verification:Audience")
+            .Within(o => o.ShortCodeLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), "Verification:ShortCodeLifetime")
+            .Within(o => o.LongCodeLifetime, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1), "Verification:LongCodeLifetime")
+            .Within(o => o.TokenLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1), "Verification:TokenLifetime")
+            .Within(o => o.CertificateLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), "Verification:CertificateLifetime")
+            .Within(o => o.VerifyRequestsPerMinute, 1, 100_000, "Verification:VerifyRequestsPerMinute")
+            .Within(o => o.SignInRequestsPerMinute, 1, 100_000, "Verification:SignInRequestsPerMinute")
+            .Within(o => o.SignInFreeFailures, 1, 100, "Verification:SignInFreeFailures")
+            .Within(o => o.SignInBackoffBase, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), "Verification:SignInBackoffBase")
+            .Within(o => o.SignInBackoffCap, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), "Verification:SignInBackoffCap")
+            .Within(o => o.SignInUntrustedFailuresPerHour, 1, 100_000, "Verification:SignInUntrustedFailuresPerHour")
+            .Within(o => o.PasswordHashingConcurrency, 0, 1024, "Verification:PasswordHashingConcurrency")
+            .Within(o => o.PortalSessionLifetime, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1), "Verification:PortalSessionLifetime")
+            .Within(o => o.PortalIdleTimeout, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1), "Verification:PortalIdleTimeout")
+            .Required(o => o.TimeZone, "Verification:TimeZone")
+            .Within(o => o.CountRetentionDays, 1, 400, "Verification:CountRetentionDays")
+            .Within(o => o.MaxRequestBytes, 256, 1_048_576, "Verification:MaxRequestBytes")
+            .Within(o => o.WrongCodesPerRealmPerMinute, 1, 1_000_000, "Verification:WrongCodesPerRealmPerMinute")
+            .Within(o => o.WrongCodesPerMinute, 1, 1_000_000, "Verification:WrongCodesPerMinute")
+            .Within(o => o.DailyIssueQuota, 0, 10_000_000, "Verification:DailyIssueQuota")
+            .Within(o => o.PaddedAnswerBytes, 1024, 65_536, "Verification:PaddedAnswerBytes")
+            .Required(o => o.DemoRealm, "Verification:DemoRealm")
             .Validate(o => o.KeyEncryptionKey is null || SecretProtector.TryParseKey(o.KeyEncryptionKey, out _), "Verification:KeyEncryptionKey must be the base64 of 32 bytes.")
             .Validate(o => TrustedProxyStartupFilter.AreValid(o.TrustedProxies), "Verification:TrustedProxies entries must be IP addresses or CIDR networks, e.g. 10.0.0.5 or 10.0.0.0/24.")
-            .Validate(Portal.RealmClock.AreValid, "Verification:TimeZone and Verification:RealmTimeZones must be IANA time zone ids known to this system, e.g. Europe/Paris.")
-            .ValidateOnStart();
-        if (configuration is not null)
-        {
-            options.Bind(configuration.GetSection(VerificationOptions.SectionName));
-        }
+            .Validate(Portal.RealmClock.AreValid, "Verification:TimeZone and Verification:RealmTimeZones must be IANA time zone ids known to this system, e.g. Europe/Paris.");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(storage);
-        services.AddDbContext<VerificationDbContext>(o =>
-        {
-            if (storage.UsesPostgres)
-            {
-                o.UseNpgsql(storage.PostgresConnectionString, n => n.MigrationsHistoryTable("__ef_migrations", storage.Schema));
-            }
-            else
-            {
-                o.UseSqlite(VerificationSchema.SqliteConnectionString(storage.SqlitePath!));
-            }
-            o.ReplaceService<IModelCacheKeyFactory, VerificationDbContext.SchemaModelCacheKeyFactory>();
-        });
+        services.AddDbContext<VerificationDbContext>(o => DomainDatabase.Configure(o, storage.Database));
         services.AddSingleton<DomainKeys>();
         services.AddKeyedSingleton(ClientThrottle.Verify, (sp, _) => new ClientThrottle(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.VerifyRequestsPerMinute));
         services.AddSingleton(sp =>
@@ -65,8 +73,8 @@ public static class VerificationDomain
             var o = sp.GetRequiredService<IOptions<VerificationOptions>>().Value;
             return new GuessBudget(sp.GetRequiredService<TimeProvider>(), o.WrongCodesPerRealmPerMinute, o.WrongCodesPerMinute);
         });
-        services.AddKeyedSingleton(ResponseTiming.Verify, (_, _) => new ResponseTiming());
-        services.AddKeyedSingleton(ResponseTiming.Certificate, (_, _) => new ResponseTiming());
+        services.AddKeyedSingleton(UploadTimings.Verify, (_, _) => new ResponseTiming());
+        services.AddKeyedSingleton(UploadTimings.Certificate, (_, _) => new ResponseTiming());
         services.AddKeyedSingleton(ClientThrottle.SignIn, (sp, _) => new ClientThrottle(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<VerificationOptions>>().Value.SignInRequestsPerMinute));
         services.AddSingleton<VerificationInitialization>();
         services.AddScoped<CodeService>();

@@ -1,77 +1,63 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Gardefou.Verification;
 
-/// <summary>Settings of the verification domain, bound from the configuration section <c>Verification</c>.</summary>
+/// <summary>
+/// Settings of the verification domain, bound from the configuration section <c>Verification</c>; the rules each must
+/// meet are registered with them (<see cref="VerificationDomain.AddVerificationDomain"/>) and checked at start.
+/// </summary>
 public sealed class VerificationOptions
 {
     /// <summary>The configuration section these options are read from.</summary>
     public const string SectionName = "Verification";
 
     /// <summary><c>iss</c> claim of issued certificates.</summary>
-    [Required]
     public string Issuer { get; set; } = "gardefou-verification";
 
     /// <summary><c>aud</c> claim of issued certificates (the key service checks it).</summary>
-    [Required]
     public string Audience { get; set; } = "gardefou-keys";
 
     /// <summary>Lifetime of an 8-digit code (15 minutes, at most an hour).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan ShortCodeLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Lifetime of a 16-character code (24 hours at most).</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan LongCodeLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Lifetime of the token a code is exchanged for.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Lifetime of a certificate.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan CertificateLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Requests to <c>/api/verify</c> one client may make per minute (keyed by an HMAC of its address, in memory only).</summary>
-    [Range(1, 100_000)]
     public int VerifyRequestsPerMinute { get; set; } = 20;
 
     /// <summary>Portal sign-in attempts one client may make per minute, across all accounts (against password spraying).</summary>
-    [Range(1, 100_000)]
     public int SignInRequestsPerMinute { get; set; } = 10;
 
     /// <summary>
     /// Failed sign-ins one client may make on one account before each further attempt must wait (there is no
     /// lockout: the wait applies to that client alone, see <c>docs/verification.md</c>).
     /// </summary>
-    [Range(1, 100)]
     public int SignInFreeFailures { get; set; } = 3;
 
     /// <summary>First wait after the free failures; it doubles with each further failure.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SignInBackoffBase { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Longest wait between two sign-in attempts of one client on one account.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SignInBackoffCap { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
     /// Failed sign-ins per hour on one account from all clients that have no device cookie of it together
     /// (guessing spread over many addresses); the account's known devices are not affected.
     /// </summary>
-    [Range(1, 100_000)]
     public int SignInUntrustedFailuresPerHour { get; set; } = 60;
 
     /// <summary>Password hashes (about 60 ms of CPU each) that may run at once; 0 means half the cores, at least one.</summary>
-    [Range(0, 1024)]
     public int PasswordHashingConcurrency { get; set; }
 
     /// <summary>Longest a portal session lasts after sign-in, however active (a work shift).</summary>
-    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
     public TimeSpan PortalSessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>A portal session ends after this long without a request.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan PortalIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
@@ -82,33 +68,27 @@ public sealed class VerificationOptions
     public IList<string> TrustedProxies { get; } = [];
 
     /// <summary>IANA time zone in which the portal shows times (e.g. a code's expiry), unless the realm has its own.</summary>
-    [Required]
     public string TimeZone { get; set; } = "Europe/Paris";
 
     /// <summary>Time zone per realm, e.g. <c>Verification:RealmTimeZones:martinique=America/Martinique</c>.</summary>
     public IDictionary<string, string> RealmTimeZones { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Days of daily counters kept (aggregates only).</summary>
-    [Range(1, 400)]
     public int CountRetentionDays { get; set; } = 90;
 
     /// <summary>Largest accepted JSON body of the API, in bytes (Google's limit: 64,000).</summary>
-    [Range(256, 1_048_576)]
     public int MaxRequestBytes { get; set; } = 64_000;
 
     /// <summary>
     /// Wrong codes the apps of one realm may present per minute, all clients together (the keyless realms share one
     /// budget). See docs/verification.md for the odds this allows.
     /// </summary>
-    [Range(1, 1_000_000)]
     public int WrongCodesPerRealmPerMinute { get; set; } = 10;
 
     /// <summary>Wrong codes the whole service accepts per minute, all realms together.</summary>
-    [Range(1, 1_000_000)]
     public int WrongCodesPerMinute { get; set; } = 30;
 
     /// <summary>Codes one realm may issue per UTC day through <c>/api/issue</c> (429 <c>quota_exceeded</c> beyond); 0 for no quota.</summary>
-    [Range(0, 10_000_000)]
     public int DailyIssueQuota { get; set; }
 
     /// <summary>Read-only for maintenance: issuing and verifying answer 429 <c>maintenance_mode</c>, as Google's server.</summary>
@@ -118,7 +98,6 @@ public sealed class VerificationOptions
     /// Wire size (HTTP/1.1 status line reason and extra headers included) every answer of <c>/api/verify</c> and
     /// <c>/api/certificate</c> is padded to: successes, chaff and errors look the same to a network observer.
     /// </summary>
-    [Range(1024, 65_536)]
     public int PaddedAnswerBytes { get; set; } = 2048;
 
     /// <summary>
@@ -128,7 +107,6 @@ public sealed class VerificationOptions
     public Dictionary<string, RealmSettings> Realms { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Name of the realm seeded on first start, with a demo admin account.</summary>
-    [Required]
     public string DemoRealm { get; set; } = "demo";
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class ServeCommand
         {
             return Fail(UnknownArgument(unknown), ExitCodes.BadArguments);
         }
-        if (!GardefouRolesParser.TryParse(rolesText, out var roles, out var error))
+        if (!GardefouRolesParser.Parse(rolesText).TryGetValue(out var roles, out var error))
         {
             return Fail($"--roles: {error}", ExitCodes.BadArguments);
         }

@@ -1,3 +1,5 @@
+using Gardefou.Hosting.Storage;
+
 namespace Gardefou.Keys.Storage;
 
 /// <summary>
@@ -13,17 +15,23 @@ namespace Gardefou.Keys.Storage;
 /// </param>
 public sealed record KeysStorage(string? SqlitePath, string? PostgresConnectionString, string? PostgresSchema, string ExportDirectory)
 {
+    /// <summary>The schema used on PostgreSQL when none is given.</summary>
+    public const string DefaultSchema = "keys";
+
     /// <summary>Storage in a data directory: <c>&lt;data&gt;/keys.db</c> and <c>&lt;data&gt;/exports/</c>.</summary>
-    public static KeysStorage InDataDirectory(string dataDirectory) =>
+    public static KeysStorage ForDataDirectory(string dataDirectory) =>
         new(Path.Combine(dataDirectory, "keys.db"), null, null, Path.Combine(dataDirectory, "exports"));
+
+    /// <summary>Tables in <paramref name="schema"/> of a PostgreSQL database, export files in <c>&lt;data&gt;/exports/</c>.</summary>
+    public static KeysStorage ForPostgres(string connectionString, string dataDirectory, string schema = DefaultSchema) =>
+        new(null, connectionString, schema, Path.Combine(dataDirectory, "exports"));
+
+    /// <summary>The database, as the shared plumbing opens it (the schema name checked).</summary>
+    public DatabaseLocation Database => DatabaseLocation.Of(SqlitePath, PostgresConnectionString, PostgresSchema, DefaultSchema);
 
     /// <summary>Whether the domain runs on PostgreSQL.</summary>
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
     /// <summary>The PostgreSQL schema, <c>keys</c> unless configured.</summary>
-    public string Schema => string.IsNullOrWhiteSpace(PostgresSchema)
-        ? "keys"
-        : System.Text.RegularExpressions.Regex.IsMatch(PostgresSchema, "^[a-z_][a-z0-9_]{0,62}$")
-            ? PostgresSchema
-            : throw new ArgumentException("The PostgreSQL schema must match [a-z_][a-z0-9_]*.", nameof(PostgresSchema));
+    public string Schema => Database.Schema;
 }

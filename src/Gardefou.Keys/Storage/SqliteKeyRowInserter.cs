@@ -1,3 +1,4 @@
+using Gardefou.Hosting.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Gardefou.Keys.Storage;
@@ -61,7 +62,7 @@ internal sealed class SqliteKeyRowInserter : KeyRowInserter
     {
         _connection = new SqliteConnection(_connectionString);
         _connection.Open();
-        KeysDatabase.ApplySqlitePragmas(_connection);
+        DurableSqlite.ApplyPragmas(_connection);
         var insert = _connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO "diagnosis_keys" ("KeyData", "RollingStart", "RollingPeriod", "TransmissionRisk", "ReportType", "DaysSinceOnset", "Traveler", "CreatedHour", "PublishableFrom")

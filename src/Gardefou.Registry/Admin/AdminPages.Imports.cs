@@ -1,4 +1,5 @@
 using System.Text;
+using Gardefou.Hosting.Problems;
 using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Http;
 using Gardefou.Registry.Imports;
@@ -26,7 +27,7 @@ internal static partial class AdminPages
         }
         if (context.Request.ContentLength > MaxImportBytes)
         {
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "Import too large", $"At most {MaxImportBytes} bytes.");
+            return Problem.Result(StatusCodes.Status413PayloadTooLarge, "Import too large", $"At most {MaxImportBytes} bytes.");
         }
         // Chunked uploads carry no Content-Length: cap what Kestrel will read at all.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -40,7 +41,7 @@ internal static partial class AdminPages
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, "Unreadable upload", "Send a multipart/form-data body of at most 20 MB.");
+            return Problem.Result(StatusCodes.Status400BadRequest, "Unreadable upload", "Send a multipart/form-data body of at most 20 MB.");
         }
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in form.Files)
@@ -62,7 +63,7 @@ internal static partial class AdminPages
                 parsed = SmartSchedulingImporter.Parse(files[manifest], files, now, state.Freshness.TimeToLive(ResourceCategory.Test));
                 break;
             default:
-                return Problems.Create(StatusCodes.Status400BadRequest, "Unknown import",
+                return Problem.Result(StatusCodes.Status400BadRequest, "Unknown import",
                     "Formats: test-sites (one CSV), hospital-capacity (one CSV), smart ($bulk-publish manifest plus its NDJSON files).");
         }
         var imported = await ImportWriter.WriteAsync(db, state, parsed.Rows, $"import:{format}", now, ct);

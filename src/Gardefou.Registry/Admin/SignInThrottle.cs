@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Gardefou.Hosting.Throttling;
 
 namespace Gardefou.Registry.Admin;
 
@@ -133,23 +133,8 @@ internal sealed class SignInThrottle
     private string AccountKey(string username) => Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes("account:" + username.ToLowerInvariant())));
 
     /// <summary>A keyed hash of the client's address; an IPv6 client is its /64, which one subscriber usually holds whole.</summary>
-    private string ClientKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        var bytes = address.GetAddressBytes();
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            bytes = bytes[..8];
-        }
-        return Convert.ToHexString(HMACSHA256.HashData(_key, bytes));
-    }
+    private string ClientKey(IPAddress? address) =>
+        address is null ? "unknown" : Convert.ToHexString(HMACSHA256.HashData(_key, ClientGroup.Of(address)));
 
     private void Prune(DateTimeOffset now)
     {

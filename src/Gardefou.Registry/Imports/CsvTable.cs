@@ -1,4 +1,5 @@
 using System.Text;
+using Gardefou.Hosting.Results;
 
 namespace Gardefou.Registry.Imports;
 
@@ -20,10 +21,9 @@ internal sealed class CsvTable
 
     public int Column(string name) => Array.FindIndex(Header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    public static bool TryParse(string text, out CsvTable table, out string error)
+    /// <summary>Parses RFC 4180 CSV with a header line; the error names the line at fault.</summary>
+    public static Outcome<CsvTable, string> Parse(string text)
     {
-        table = null!;
-        error = "";
         var records = new List<(int Line, string[] Fields)>();
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -88,8 +88,7 @@ internal sealed class CsvTable
         }
         if (quoted)
         {
-            error = $"line {recordLine}: a quoted field is never closed";
-            return false;
+            return Outcome.Fail($"line {recordLine}: a quoted field is never closed");
         }
         if (field.Length > 0 || fields.Count > 0)
         {
@@ -98,10 +97,8 @@ internal sealed class CsvTable
         }
         if (records.Count == 0)
         {
-            error = "the file is empty: a header line is required";
-            return false;
+            return Outcome.Fail("the file is empty: a header line is required");
         }
-        table = new CsvTable([.. records[0].Fields.Select(h => h.Trim())], records.Skip(1).ToList());
-        return true;
+        return new CsvTable([.. records[0].Fields.Select(h => h.Trim())], records.Skip(1).ToList());
     }
 }

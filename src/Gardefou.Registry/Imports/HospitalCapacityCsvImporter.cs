@@ -20,7 +20,7 @@ internal static class HospitalCapacityCsvImporter
     {
         var rows = new List<ImportedSite>();
         var errors = new List<ImportError>();
-        if (!CsvTable.TryParse(text, out var table, out var csvError))
+        if (!CsvTable.Parse(text).TryGetValue(out var table, out var csvError))
         {
             errors.Add(new ImportError(1, csvError));
             return (rows, errors);

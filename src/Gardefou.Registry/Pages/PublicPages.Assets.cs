@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Gardefou.Hosting.Problems;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Http;
 using Microsoft.AspNetCore.Builder;
@@ -37,7 +38,7 @@ internal static partial class PublicPages
         endpoints.MapGet("/registry/operator", (HttpContext c) => Asset(c, "operator.html", "text/html; charset=utf-8"));
         endpoints.MapGet("/registry/assets/{name}", (string name, HttpContext c) =>
             s_assets.TryGetValue(name, out var asset) ? Asset(c, asset.Resource, asset.ContentType)
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No such asset."));
+                : Problem.NotFound("No such asset."));
         // The gazetteer and outlines are stored gzip-compressed and sent as they are, with Content-Encoding.
         endpoints.MapGet("/registry/data/communes.tsv", (HttpContext c) => Gzipped(c, s_communes.Value, "text/tab-separated-values; charset=utf-8"));
         endpoints.MapGet("/registry/data/countries.geojson", (HttpContext c) => Gzipped(c, s_countries.Value, "application/geo+json"));
@@ -60,7 +61,7 @@ internal static partial class PublicPages
     {
         if (options.Value.BasemapPmtiles is not { } path || !File.Exists(path))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No basemap is configured (Registry:BasemapPmtiles).");
+            return Problem.NotFound("No basemap is configured (Registry:BasemapPmtiles).");
         }
         context.Response.Headers.CacheControl = "public, max-age=86400";
         context.Response.Headers.XContentTypeOptions = "nosniff";

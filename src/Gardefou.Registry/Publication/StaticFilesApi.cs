@@ -1,4 +1,4 @@
-using Gardefou.Registry.Features.Search;
+using Gardefou.Hosting.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,7 +22,7 @@ internal static class StaticFilesApi
         // The lookup is in the publisher's own table of written files, so no path can reach outside the folder.
         if (path is null || !publisher.TryGetFile(path, out var file))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No such published file.");
+            return Problem.NotFound("No such published file.");
         }
         var headers = context.Response.Headers;
         headers.ETag = file.ETag;
@@ -43,7 +43,4 @@ internal static class StaticFilesApi
         };
         return TypedResults.PhysicalFile(Path.GetFullPath(Path.Combine(publisher.Directory, file.Path)), contentType);
     }
-
-    /// <summary>Keeps the dependency on the search namespace explicit for readers: tiles are <see cref="TileKey"/> files.</summary>
-    internal static string TilePath(TileKey tile) => $"tiles/{tile.FileName}";
 }

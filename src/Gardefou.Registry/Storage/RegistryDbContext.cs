@@ -1,16 +1,21 @@
+using Gardefou.Hosting.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Gardefou.Registry.Storage;
 
 /// <summary>The registry's own database; nothing in it is about the people who search.</summary>
-internal sealed class RegistryDbContext : DbContext
+internal sealed class RegistryDbContext : DbContext, ISchemaScoped
 {
     public RegistryDbContext(DbContextOptions<RegistryDbContext> options, RegistrySchema schema)
-        : base(options) => Schema = schema.Name;
+        : base(options) => Location = schema.Location;
+
+    /// <summary>Where the registry's tables live.</summary>
+    public DatabaseLocation Location { get; }
 
     /// <summary>PostgreSQL schema, or null on SQLite. Part of the model cache key.</summary>
-    public string? Schema { get; }
+    public string? Schema => Location.ModelSchema;
+
+    string? ISchemaScoped.ModelSchema => Schema;
 
     public DbSet<SiteRow> Sites => Set<SiteRow>();
     public DbSet<ObservationRow> Observations => Set<ObservationRow>();
@@ -19,9 +24,6 @@ internal sealed class RegistryDbContext : DbContext
     public DbSet<AdminAccountRow> AdminAccounts => Set<AdminAccountRow>();
     public DbSet<AdminSessionRow> AdminSessions => Set<AdminSessionRow>();
     public DbSet<SigningKeyRow> SigningKeys => Set<SigningKeyRow>();
-
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,3 +1,5 @@
+using Gardefou.Hosting.Storage;
+
 namespace Gardefou.Registry.Storage;
 
 /// <summary>
@@ -9,8 +11,17 @@ namespace Gardefou.Registry.Storage;
 /// <param name="StaticDirectory">Folder the static files are written to (<c>&lt;data&gt;/registry-static</c>).</param>
 public sealed record RegistryStorage(string? SqlitePath, string? PostgresConnectionString, string? PostgresSchema, string StaticDirectory)
 {
+    /// <summary>The schema used on PostgreSQL when none is given.</summary>
+    public const string DefaultSchema = "registry";
+
     /// <summary>The standard layout of a data directory: <c>registry.db</c> and <c>registry-static/</c>.</summary>
-    public static RegistryStorage ForDataDirectory(string dataDirectory, string? postgresConnectionString = null) =>
-        new(Path.Combine(dataDirectory, "registry.db"), postgresConnectionString,
-            postgresConnectionString is null ? null : "registry", Path.Combine(dataDirectory, "registry-static"));
+    public static RegistryStorage ForDataDirectory(string dataDirectory) =>
+        new(Path.Combine(dataDirectory, "registry.db"), null, null, Path.Combine(dataDirectory, "registry-static"));
+
+    /// <summary>Tables in <paramref name="schema"/> of a PostgreSQL database, static files in <c>&lt;data&gt;/registry-static/</c>.</summary>
+    public static RegistryStorage ForPostgres(string connectionString, string dataDirectory, string schema = DefaultSchema) =>
+        new(null, connectionString, schema, Path.Combine(dataDirectory, "registry-static"));
+
+    /// <summary>The database, as the shared plumbing opens it (the schema name checked).</summary>
+    public DatabaseLocation Database => DatabaseLocation.Of(SqlitePath, PostgresConnectionString, PostgresSchema, DefaultSchema);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Gardefou.Hosting.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -33,7 +34,7 @@ public static class HostingDefaults
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodySize;
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddGardefouProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw so the exception handler can answer with a problem body that says what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -52,7 +53,7 @@ public static class HostingDefaults
                 await problems.TryWriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = "Slow down and retry after a second." },
+                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = "Slow down and retry after a second.", Type = ProblemTypes.ForStatus(429) },
                 });
             };
             if (limits.PermitsPerSecond > 0)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gardefou.Hosting.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -46,7 +47,7 @@ internal sealed partial class ProblemExceptionHandler : IExceptionHandler
                 Status = status,
                 Title = title,
                 Detail = detail,
-                Type = $"https://httpstatuses.io/{status}",
+                Type = ProblemTypes.ForStatus(status),
             },
         });
     }

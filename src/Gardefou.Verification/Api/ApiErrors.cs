@@ -1,3 +1,4 @@
+using Gardefou.Hosting.Problems;
 using Microsoft.AspNetCore.Http;
 
 namespace Gardefou.Verification.Api;
@@ -48,5 +49,5 @@ internal static class ApiErrors
         new(status, Body(status, errorCode, title, message, problem ?? errorCode), paddedSize);
 
     private static ApiError Body(int status, string errorCode, string title, string message, string problem) =>
-        new($"urn:gardefou:problem:{problem}", title, status, message, message, errorCode, errorCode);
+        new(ProblemTypes.Of(problem), title, status, message, message, errorCode, errorCode);
 }

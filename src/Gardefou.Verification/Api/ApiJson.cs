@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Gardefou.Hosting.Results;
 using Microsoft.AspNetCore.Http;
 
 namespace Gardefou.Verification.Api;
@@ -24,12 +25,12 @@ internal static class ApiJson
     };
 
     /// <summary>Reads and parses the body; on failure returns the message to answer with (the caller picks the code).</summary>
-    public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct)
+    public static async Task<Outcome<T, string>> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct)
         where T : class
     {
         if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge(maxBytes));
+            return Outcome.Fail(TooLarge(maxBytes));
         }
         var buffer = new byte[maxBytes + 1];
         var read = 0;
@@ -44,20 +45,24 @@ internal static class ApiJson
         catch (BadHttpRequestException)
         {
             // The server's own body limit or a broken upload.
-            return (null, TooLarge(maxBytes));
+            return Outcome.Fail(TooLarge(maxBytes));
         }
         if (read > maxBytes)
         {
-            return (null, TooLarge(maxBytes));
+            return Outcome.Fail(TooLarge(maxBytes));
         }
         try
         {
             var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, read), Options);
-            return value is null ? (null, "the body must be a JSON object") : (value, null);
+            if (value is null)
+            {
+                return Outcome.Fail("the body must be a JSON object");
+            }
+            return value;
         }
         catch (JsonException e)
         {
-            return (null, Describe(e));
+            return Outcome.Fail(Describe(e));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gardefou.Hosting.Timing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

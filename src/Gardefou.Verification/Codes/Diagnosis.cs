@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gardefou.Hosting.Results;
 using Gardefou.Verification.Storage;
 
 namespace Gardefou.Verification.Codes;
@@ -9,32 +10,27 @@ internal sealed record Diagnosis(TestType TestType, DateOnly TestDate, DateOnly?
     /// <summary>How far back a test or symptom date may lie (the key service accepts keys of the last 14 days; onset up to 28).</summary>
     public const int MaxAgeDays = 28;
 
-    public static bool TryParse(string? testType, string? testDate, string? symptomDate, DateOnly today, out Diagnosis diagnosis, out string error)
+    /// <summary>Validates what a health worker entered; the error names the field at fault, never its value.</summary>
+    public static Outcome<Diagnosis, string> Parse(string? testType, string? testDate, string? symptomDate, DateOnly today)
     {
-        diagnosis = null!;
         if (!TryParseTestType(testType, out var type))
         {
-            error = "testType must be \"confirmed\" or \"likely\".";
-            return false;
+            return Outcome.Fail("testType must be \"confirmed\" or \"likely\".");
         }
         if (!TryParseDate(testDate, today, out var test))
         {
-            error = $"testDate must be a date YYYY-MM-DD within the last {MaxAgeDays} days.";
-            return false;
+            return Outcome.Fail($"testDate must be a date YYYY-MM-DD within the last {MaxAgeDays} days.");
         }
         DateOnly? symptom = null;
         if (!string.IsNullOrEmpty(symptomDate))
         {
             if (!TryParseDate(symptomDate, today, out var s))
             {
-                error = $"symptomDate must be a date YYYY-MM-DD within the last {MaxAgeDays} days.";
-                return false;
+                return Outcome.Fail($"symptomDate must be a date YYYY-MM-DD within the last {MaxAgeDays} days.");
             }
             symptom = s;
         }
-        diagnosis = new Diagnosis(type, test, symptom);
-        error = "";
-        return true;
+        return new Diagnosis(type, test, symptom);
     }
 
     public static bool TryParseTestType(string? value, out TestType type)

@@ -52,7 +52,7 @@ internal static partial class PortalEndpoints
             page[nameof(IssuePage.Error)] = PortalLanguage.For(context).ProgrammeEnded;
             return await PortalRenderer.RenderAsync<IssuePage>(context, page, StatusCodes.Status410Gone);
         }
-        if (!Diagnosis.TryParse(testType, testDate, symptomDate, codes.Today, out var diagnosis, out var problem))
+        if (!Diagnosis.Parse(testType, testDate, symptomDate, codes.Today).TryGetValue(out var diagnosis, out var problem))
         {
             page[nameof(IssuePage.Error)] = PortalLanguage.For(context).IssueInvalid ?? problem.Replace("testType", "The test result", StringComparison.Ordinal)
                 .Replace("testDate", "The test date", StringComparison.Ordinal)

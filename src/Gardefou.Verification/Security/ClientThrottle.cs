@@ -77,22 +77,7 @@ internal sealed class ClientThrottle
     /// The part of an address that names one client: all of an IPv4 address (also when mapped into IPv6), the /64
     /// prefix of an IPv6 address, since one subscriber is usually given a whole /64 and could rotate through it.
     /// </summary>
-    internal static int ClientPrefix(IPAddress? address, Span<byte> destination)
-    {
-        if (address is null)
-        {
-            return 0;
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (!address.TryWriteBytes(destination, out var written))
-        {
-            return 0;
-        }
-        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? Math.Min(written, 8) : written;
-    }
+    internal static int ClientPrefix(IPAddress? address, Span<byte> destination) => Hosting.Throttling.ClientGroup.Write(address, destination);
 
     private readonly record struct Window(long Minute, int Count);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Gardefou.Hosting.Throttling;
 
 namespace Gardefou.Verification.Security;
 
@@ -17,19 +18,7 @@ internal sealed record SignInClient(bool Trusted, byte[] Id)
     public static SignInClient Address(IPAddress? address) => new(false, [(byte)'a', .. GroupOf(address)]);
 
     /// <summary>The bytes that identify an address's group: IPv4 whole (also when mapped into IPv6), IPv6 its /64.</summary>
-    public static byte[] GroupOf(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return [];
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        var bytes = address.GetAddressBytes();
-        return address.AddressFamily == AddressFamily.InterNetworkV6 ? bytes[..8] : bytes;
-    }
+    public static byte[] GroupOf(IPAddress? address) => ClientGroup.Of(address);
 
     /// <summary>The address the per-client throttle should count: the /64 of an IPv6 address, an IPv4 address as is.</summary>
     public static IPAddress? ThrottleAddressOf(IPAddress? address)

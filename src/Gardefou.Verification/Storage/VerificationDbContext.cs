@@ -1,11 +1,11 @@
+using Gardefou.Hosting.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Gardefou.Verification.Storage;
 
 /// <summary>The verification domain's database: its own SQLite file or its own PostgreSQL schema.</summary>
-internal sealed class VerificationDbContext : DbContext
+internal sealed class VerificationDbContext : DbContext, ISchemaScoped
 {
     private readonly VerificationStorage _storage;
 
@@ -30,7 +30,7 @@ internal sealed class VerificationDbContext : DbContext
     public DbSet<ServerSecret> Secrets => Set<ServerSecret>();
 
     /// <summary>The schema the model was built for (part of the model cache key).</summary>
-    internal string? ModelSchema => _storage.UsesPostgres ? _storage.Schema : null;
+    public string? ModelSchema => _storage.Database.ModelSchema;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -104,12 +104,5 @@ internal sealed class VerificationDbContext : DbContext
             : base(v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc))
         {
         }
-    }
-
-    /// <summary>Two contexts with different PostgreSQL schemas must not share one cached model.</summary>
-    internal sealed class SchemaModelCacheKeyFactory : IModelCacheKeyFactory
-    {
-        public object Create(DbContext context, bool designTime) =>
-            context is VerificationDbContext v ? (context.GetType(), v.ModelSchema, designTime) : (context.GetType(), designTime);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Gardefou.Verification.Storage;
 
@@ -7,7 +8,8 @@ namespace Gardefou.Verification.Storage;
 /// Brings a database created by an earlier version to the current model, idempotently, on every start: dates of a
 /// code may be absent (Google's optional <c>testDate</c>), codes carry the issuer's <c>uuid</c>, realms their date and
 /// device-key settings, API keys their kind. PostgreSQL alters in place; SQLite cannot drop a NOT NULL, so that one
-/// change rebuilds the table from its own stored definition, rows and indexes kept.
+/// change rebuilds the table from its own stored definition, rows and indexes kept. Both run inside the schema-creation
+/// transaction, so a failed upgrade leaves the database as it was.
 /// </summary>
 internal static class VerificationSchemaUpgrade
 {
@@ -21,7 +23,7 @@ internal static class VerificationSchemaUpgrade
 
     private static readonly string[] s_optionalTestDate = ["codes", "tokens"];
 
-    /// <summary>Upgrades a PostgreSQL schema (the caller holds the domain's advisory lock).</summary>
+    /// <summary>Upgrades a PostgreSQL schema (inside the creation transaction, which holds the schema's lock).</summary>
     public static async Task UpgradePostgresAsync(VerificationDbContext db, string schema, CancellationToken ct)
     {
         // The schema name was checked to be a plain identifier; identifiers cannot be parameters.
@@ -41,40 +43,33 @@ internal static class VerificationSchemaUpgrade
         }
     }
 
-    /// <summary>Upgrades the domain's SQLite file.</summary>
+    /// <summary>Upgrades the domain's SQLite file (inside the creation transaction, which holds the file's write lock).</summary>
     public static async Task UpgradeSqliteAsync(VerificationDbContext db, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The SQLite upgrade runs inside the schema-creation transaction.");
+        foreach (var table in s_optionalTestDate)
         {
-            var connection = db.Database.GetDbConnection();
-            foreach (var table in s_optionalTestDate)
+            var columns = await ColumnsAsync(connection, transaction, table, ct);
+            if (columns.TryGetValue("TestDate", out var notNull) && notNull)
             {
-                var columns = await ColumnsAsync(connection, table, ct);
-                if (columns.TryGetValue("TestDate", out var notNull) && notNull)
-                {
-                    await RebuildWithOptionalTestDateAsync(connection, table, ct);
-                }
+                await RebuildWithOptionalTestDateAsync(connection, transaction, table, ct);
             }
-            foreach (var (table, column, type, _) in s_addedColumns)
-            {
-                if (!(await ColumnsAsync(connection, table, ct)).ContainsKey(column))
-                {
-                    await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" ADD COLUMN \"{column}\" {type}", ct);
-                }
-            }
-            await ExecuteAsync(connection, "CREATE UNIQUE INDEX IF NOT EXISTS \"IX_codes_RealmId_Uuid\" ON \"codes\" (\"RealmId\", \"Uuid\")", ct);
         }
-        finally
+        foreach (var (table, column, type, _) in s_addedColumns)
         {
-            await db.Database.CloseConnectionAsync();
+            if (!(await ColumnsAsync(connection, transaction, table, ct)).ContainsKey(column))
+            {
+                await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" ADD COLUMN \"{column}\" {type}", ct, transaction);
+            }
         }
+        await ExecuteAsync(connection, "CREATE UNIQUE INDEX IF NOT EXISTS \"IX_codes_RealmId_Uuid\" ON \"codes\" (\"RealmId\", \"Uuid\")", ct, transaction);
     }
 
-    private static async Task RebuildWithOptionalTestDateAsync(DbConnection connection, string table, CancellationToken ct)
+    private static async Task RebuildWithOptionalTestDateAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken ct)
     {
         var temporary = table + "__upgrade";
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         var definition = (string)(await ScalarAsync(connection, transaction, $"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '{table}'", ct))!;
         var indexes = new List<string>();
         await using (var command = connection.CreateCommand())
@@ -102,13 +97,13 @@ internal static class VerificationSchemaUpgrade
         {
             await ExecuteAsync(connection, index, ct, transaction);
         }
-        await transaction.CommitAsync(ct);
     }
 
-    private static async Task<Dictionary<string, bool>> ColumnsAsync(DbConnection connection, string table, CancellationToken ct)
+    private static async Task<Dictionary<string, bool>> ColumnsAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken ct)
     {
         var columns = new Dictionary<string, bool>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"PRAGMA table_info(\"{table}\")";
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

@@ -1,3 +1,5 @@
+using Gardefou.Hosting.Storage;
+
 namespace Gardefou.Verification.Storage;
 
 /// <summary>
@@ -20,7 +22,10 @@ public sealed record VerificationStorage(string? SqlitePath, string? PostgresCon
     public static VerificationStorage ForPostgres(string connectionString, string schema = DefaultSchema) =>
         new(null, connectionString, schema);
 
+    /// <summary>The database, as the shared plumbing opens it (the schema name checked).</summary>
+    public DatabaseLocation Database => DatabaseLocation.Of(SqlitePath, PostgresConnectionString, PostgresSchema, DefaultSchema);
+
     internal bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
-    internal string Schema => string.IsNullOrWhiteSpace(PostgresSchema) ? DefaultSchema : PostgresSchema;
+    internal string Schema => Database.Schema;
 }

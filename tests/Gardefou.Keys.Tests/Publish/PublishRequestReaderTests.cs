@@ -7,14 +7,13 @@ public sealed class PublishRequestReaderTests
 {
     private const string Valid = """{"temporaryExposureKeys":[{"key":"z2Cx9hdz2SlxZ8GEgqTYpA==","rollingStartNumber":2671344,"rollingPeriod":144,"transmissionRisk":0}],"healthAuthorityID":"demo","verificationPayload":"x.y.z","hmacKey":"AAAAAAAAAAAAAAAAAAAAAA==","symptomOnsetInterval":2671200,"traveler":false,"revisionToken":"","padding":"abc"}""";
 
-    private static PublishError? ErrorOf(string json) => PublishRequestReader.Parse(Encoding.UTF8.GetBytes(json)).Error;
+    private static PublishError? ErrorOf(string json) => PublishRequestReader.Parse(Encoding.UTF8.GetBytes(json)).TryGetValue(out _, out var error) ? null : error;
 
     [Fact]
     public void Every_member_google_documents_is_read()
     {
-        var (request, error) = PublishRequestReader.Parse(Encoding.UTF8.GetBytes(Valid));
-        Assert.Null(error);
-        Assert.Equal("demo", request!.HealthAuthorityId);
+        Assert.True(PublishRequestReader.Parse(Encoding.UTF8.GetBytes(Valid)).TryGetValue(out var request, out var error), error?.Message);
+        Assert.Equal("demo", request.HealthAuthorityId);
         Assert.Equal(2671200, request.SymptomOnsetInterval);
         Assert.Equal(2671344, Assert.Single(request.TemporaryExposureKeys!).RollingStartNumber);
     }

@@ -11,7 +11,7 @@ public sealed class PublishRulesTests
     private static readonly int s_today = EnIntervalNumber.FromTime(s_now).DayStart.Value;
 
     private static PublishError? Check(IReadOnlyList<ExposureKeyJson>? keys) =>
-        PublishRules.Validate(new PublishRequest { TemporaryExposureKeys = keys }, s_now, out _);
+        PublishRules.Validate(new PublishRequest { TemporaryExposureKeys = keys }, s_now).TryGetValue(out _, out var error) ? null : error;
 
     private static ExposureKeyJson Key(int start, int period = 144, int risk = 0, string? base64 = null) => new()
     {
@@ -26,8 +26,7 @@ public sealed class PublishRulesTests
     {
         var keys = Uploads.DailyKeys(s_now, 14);
         keys.Reverse();
-        var error = PublishRules.Validate(new PublishRequest { TemporaryExposureKeys = keys }, s_now, out var accepted);
-        Assert.Null(error);
+        Assert.True(PublishRules.Validate(new PublishRequest { TemporaryExposureKeys = keys }, s_now).TryGetValue(out var accepted, out var error), error?.Message);
         Assert.Equal(14, accepted.Length);
         Assert.True(accepted.Select(k => k.RollingStart).SequenceEqual(accepted.Select(k => k.RollingStart).Order()));
     }

@@ -43,11 +43,11 @@ internal sealed class KeysFixture : IAsyncDisposable
 
     /// <summary>A fixture on SQLite in a fresh temporary directory.</summary>
     public static Task<KeysFixture> CreateAsync(IDictionary<string, string?>? settings = null, DateTimeOffset? start = null) =>
-        CreateAsync(directory => KeysStorage.InDataDirectory(directory), settings, start, null, null, null);
+        CreateAsync(directory => KeysStorage.ForDataDirectory(directory), settings, start, null, null, null);
 
     /// <summary>A fixture on a PostgreSQL database; exports in <paramref name="exportDirectory"/> (shared between instances) or a fresh directory.</summary>
     public static Task<KeysFixture> CreatePostgresAsync(string connectionString, string? exportDirectory, FakeTimeProvider? clock, ECDsa? issuerKey, IDictionary<string, string?>? settings = null) =>
-        CreateAsync(directory => new KeysStorage(null, connectionString, "keys", exportDirectory ?? Path.Combine(directory, "exports")), settings, null, clock, issuerKey, null);
+        CreateAsync(directory => KeysStorage.ForPostgres(connectionString, directory) with { ExportDirectory = exportDirectory ?? Path.Combine(directory, "exports") }, settings, null, clock, issuerKey, null);
 
     private static async Task<KeysFixture> CreateAsync(Func<string, KeysStorage> storage, IDictionary<string, string?>? settings, DateTimeOffset? start, FakeTimeProvider? clock, ECDsa? issuerKey, string? drop)
     {

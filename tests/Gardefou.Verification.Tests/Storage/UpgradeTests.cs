@@ -59,7 +59,7 @@ public sealed class UpgradeTests
             """;
         if (kind == StoreKind.Sqlite)
         {
-            await using var connection = new SqliteConnection(VerificationSchema.SqliteConnectionString(database.SqlitePath!));
+            await using var connection = new SqliteConnection(Gardefou.Hosting.Storage.DurableSqlite.ConnectionString(database.SqlitePath!));
             await connection.OpenAsync(Ct);
             await using var command = connection.CreateCommand();
             command.CommandText = ddl + string.Format(System.Globalization.CultureInfo.InvariantCulture, rows, "", "x'01'", "x'02'", "");

@@ -24,7 +24,7 @@ internal static class CreateSiteCredentialCommand
 
     private static async Task<int> RunAsync(DirectoryInfo data, string siteId, string label, string? postgres, CancellationToken ct)
     {
-        var storage = RegistryStorage.ForDataDirectory(data.FullName, postgres);
+        var storage = postgres is null ? RegistryStorage.ForDataDirectory(data.FullName) : RegistryStorage.ForPostgres(postgres, data.FullName);
         if (postgres is null && !File.Exists(storage.SqlitePath))
         {
             await Console.Error.WriteLineAsync($"error: no registry database at {storage.SqlitePath} (run `gardefou serve --data {data.FullName}` once first).");

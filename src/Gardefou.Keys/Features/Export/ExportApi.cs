@@ -1,3 +1,4 @@
+using Gardefou.Hosting.Problems;
 using Gardefou.Keys.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,7 @@ public static class ExportApi
         {
             if (!ExportLayout.IsServable(after))
             {
-                return TypedResults.Problem(statusCode: 400, title: "Bad request", detail: "after must be a path listed in the index.");
+                return Problem.BadRequest("after must be a path listed in the index.");
             }
             var seen = lines.IndexOf(after);
             // A path that is no longer listed (deleted by retention) means the client is far behind: give it everything.
@@ -57,7 +58,7 @@ public static class ExportApi
             : null;
         if (content is null)
         {
-            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "No such export file.");
+            return Problem.NotFound("No such export file.");
         }
         // File names carry their window, so a file never changes once listed.
         context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";

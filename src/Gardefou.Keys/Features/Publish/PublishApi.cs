@@ -59,8 +59,8 @@ public static class PublishApi
         }
         else
         {
-            var (request, error) = await PublishRequestReader.ReadAsync(context.Request, ct);
-            outcome = error is not null ? service.Refuse(error) : await service.PublishAsync(request!, started, ct);
+            var read = await PublishRequestReader.ReadAsync(context.Request, ct);
+            outcome = read.TryGetValue(out var request, out var error) ? await service.PublishAsync(request, started, ct) : service.Refuse(error);
         }
         context.Response.StatusCode = outcome.Status;
         if (unread || outcome.Status == StatusCodes.Status413PayloadTooLarge)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gardefou.Hosting.Results;
 using Microsoft.AspNetCore.Http;
 
 namespace Gardefou.Keys.Features.Publish;
@@ -22,41 +23,41 @@ internal static class PublishRequestReader
         MaxDepth = 8,
     };
 
-    /// <summary>Reads and parses the request body; exactly one of the results is non-null.</summary>
-    public static async Task<(PublishRequest? Request, PublishError? Error)> ReadAsync(HttpRequest http, CancellationToken ct)
+    /// <summary>Reads and parses the request body.</summary>
+    public static async Task<Outcome<PublishRequest, PublishError>> ReadAsync(HttpRequest http, CancellationToken ct)
     {
         var body = await ReadBodyAsync(http, ct);
         if (body is null)
         {
-            return (null, new PublishError(413, PublishErrorCodes.BadRequest, $"The request body exceeds {PublishApi.MaxRequestBytes} bytes."));
+            return Outcome.Fail(new PublishError(413, PublishErrorCodes.BadRequest, $"The request body exceeds {PublishApi.MaxRequestBytes} bytes."));
         }
         var contentType = http.ContentType;
         if (contentType is null || !contentType.StartsWith(JsonMediaType, StringComparison.Ordinal))
         {
-            return (null, new PublishError(415, PublishErrorCodes.BadRequest, "content-type is not application/json"));
+            return Outcome.Fail(new PublishError(415, PublishErrorCodes.BadRequest, "content-type is not application/json"));
         }
         return Parse(body);
     }
 
-    /// <summary>Parses <paramref name="body"/> strictly; exactly one of the results is non-null.</summary>
-    public static (PublishRequest? Request, PublishError? Error) Parse(ReadOnlySpan<byte> body)
+    /// <summary>Parses <paramref name="body"/> strictly.</summary>
+    public static Outcome<PublishRequest, PublishError> Parse(ReadOnlySpan<byte> body)
     {
         if (body.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return (null, PublishError.BadRequest("body must not be empty"));
+            return Outcome.Fail(PublishError.BadRequest("body must not be empty"));
         }
         try
         {
             var request = JsonSerializer.Deserialize<PublishRequest>(body, s_strict);
             if (request is null)
             {
-                return (null, PublishError.BadRequest("body must be a JSON object"));
+                return Outcome.Fail(PublishError.BadRequest("body must be a JSON object"));
             }
             if (request.TemporaryExposureKeys is { } keys && keys.Any(k => k is null))
             {
-                return (null, PublishError.BadRequest("temporaryExposureKeys must hold objects, not null"));
+                return Outcome.Fail(PublishError.BadRequest("temporaryExposureKeys must hold objects, not null"));
             }
-            return (request, null);
+            return request;
         }
         catch (JsonException exception)
         {
@@ -65,7 +66,7 @@ internal static class PublishRequestReader
             var what = exception.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? "duplicate property"
                 : exception.Message.Contains("could not be mapped", StringComparison.OrdinalIgnoreCase) ? "unknown field"
                 : "malformed json";
-            return (null, PublishError.BadRequest($"error unmarshalling API call: {what}{where}"));
+            return Outcome.Fail(PublishError.BadRequest($"error unmarshalling API call: {what}{where}"));
         }
     }
 

@@ -1,3 +1,4 @@
+using Gardefou.Hosting.Results;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
 
@@ -22,17 +23,16 @@ public static class PublishRules
     public const int MaxTransmissionRisk = 8;
 
     /// <summary>Checks the keys of <paramref name="request"/> at time <paramref name="now"/>; returns them sorted by start, or an error.</summary>
-    public static PublishError? Validate(PublishRequest request, DateTimeOffset now, out SubmittedKey[] keys)
+    public static Outcome<SubmittedKey[], PublishError> Validate(PublishRequest request, DateTimeOffset now)
     {
-        keys = [];
         var submitted = request.TemporaryExposureKeys;
         if (submitted is null || submitted.Count == 0)
         {
-            return PublishError.BadRequest("temporaryExposureKeys must hold at least one key.");
+            return Outcome.Fail(PublishError.BadRequest("temporaryExposureKeys must hold at least one key."));
         }
         if (submitted.Count > MaxKeys)
         {
-            return PublishError.BadRequest($"temporaryExposureKeys holds {submitted.Count} keys; at most {MaxKeys} are allowed.");
+            return Outcome.Fail(PublishError.BadRequest($"temporaryExposureKeys holds {submitted.Count} keys; at most {MaxKeys} are allowed."));
         }
 
         var nowInterval = EnIntervalNumber.FromTime(now).Value;
@@ -43,23 +43,23 @@ public static class PublishRules
             var item = submitted[i];
             if (item is null)
             {
-                return PublishError.BadRequest($"temporaryExposureKeys[{i}] is null.");
+                return Outcome.Fail(PublishError.BadRequest($"temporaryExposureKeys[{i}] is null."));
             }
             if (!TemporaryExposureKey.TryFromBase64(item.Key, out var key))
             {
-                return PublishError.BadRequest($"temporaryExposureKeys[{i}].key must be standard base64 of exactly 16 bytes.");
+                return Outcome.Fail(PublishError.BadRequest($"temporaryExposureKeys[{i}].key must be standard base64 of exactly 16 bytes."));
             }
             if (item.RollingPeriod is < 1 or > EnIntervalNumber.IntervalsPerDay)
             {
-                return PublishError.BadRequest($"temporaryExposureKeys[{i}].rollingPeriod must be 1 to 144.");
+                return Outcome.Fail(PublishError.BadRequest($"temporaryExposureKeys[{i}].rollingPeriod must be 1 to 144."));
             }
             if (item.TransmissionRisk is < 0 or > MaxTransmissionRisk)
             {
-                return PublishError.BadRequest($"temporaryExposureKeys[{i}].transmissionRisk must be 0 to 8.");
+                return Outcome.Fail(PublishError.BadRequest($"temporaryExposureKeys[{i}].transmissionRisk must be 0 to 8."));
             }
             if (item.RollingStartNumber < 0)
             {
-                return PublishError.BadRequest($"temporaryExposureKeys[{i}].rollingStartNumber must not be negative.");
+                return Outcome.Fail(PublishError.BadRequest($"temporaryExposureKeys[{i}].rollingStartNumber must not be negative."));
             }
             var start = item.RollingStartNumber;
             var end = (long)start + item.RollingPeriod;
@@ -67,15 +67,15 @@ public static class PublishRules
             var dayEnd = (long)start - (start % EnIntervalNumber.IntervalsPerDay) + EnIntervalNumber.IntervalsPerDay;
             if (end > dayEnd)
             {
-                return PublishError.BadRequest($"temporaryExposureKeys[{i}] crosses a UTC day boundary (rollingStartNumber + rollingPeriod must not pass midnight).");
+                return Outcome.Fail(PublishError.BadRequest($"temporaryExposureKeys[{i}] crosses a UTC day boundary (rollingStartNumber + rollingPeriod must not pass midnight)."));
             }
             if (start > nowInterval)
             {
-                return PublishError.BadRequest($"temporaryExposureKeys[{i}] starts in the future.");
+                return Outcome.Fail(PublishError.BadRequest($"temporaryExposureKeys[{i}] starts in the future."));
             }
             if (end < oldestEnd)
             {
-                return PublishError.BadRequest($"temporaryExposureKeys[{i}] is older than {MaxKeyAge.TotalDays:0} days.");
+                return Outcome.Fail(PublishError.BadRequest($"temporaryExposureKeys[{i}] is older than {MaxKeyAge.TotalDays:0} days."));
             }
             result[i] = new SubmittedKey(key, item.Key!, start, item.RollingPeriod, item.TransmissionRisk, i);
         }
@@ -85,7 +85,7 @@ public static class PublishRules
         {
             if (!distinct.Add(key.Key))
             {
-                return PublishError.BadRequest("temporaryExposureKeys holds the same key twice.");
+                return Outcome.Fail(PublishError.BadRequest("temporaryExposureKeys holds the same key twice."));
             }
         }
 
@@ -101,19 +101,18 @@ public static class PublishRules
             {
                 if (++sameStart > MaxKeysPerStartInterval)
                 {
-                    return PublishError.BadRequest($"At most {MaxKeysPerStartInterval} keys may share a rollingStartNumber.");
+                    return Outcome.Fail(PublishError.BadRequest($"At most {MaxKeysPerStartInterval} keys may share a rollingStartNumber."));
                 }
                 groupEnd = Math.Max(groupEnd, current.End);
                 continue;
             }
             if (current.RollingStart < groupEnd)
             {
-                return PublishError.BadRequest("Keys overlap in time; only keys with the same rollingStartNumber may overlap.");
+                return Outcome.Fail(PublishError.BadRequest("Keys overlap in time; only keys with the same rollingStartNumber may overlap."));
             }
             sameStart = 1;
             groupEnd = current.End;
         }
-        keys = result;
-        return null;
+        return result;
     }
 }

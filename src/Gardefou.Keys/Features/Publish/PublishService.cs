@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Gardefou.Hosting.Results;
+using Gardefou.Hosting.Timing;
 using Gardefou.Keys.Features.Retention;
 using Gardefou.Keys.Storage;
 using Gardefou.Keys.Trust;
@@ -19,13 +21,13 @@ public sealed partial class PublishService
     private readonly KeysSecrets _secrets;
     private readonly KeysOptions _options;
     private readonly HealthAuthorityTrust _trust;
-    private readonly ChaffLatency _chaff;
+    private readonly ResponseTiming _chaff;
     private readonly WriteGate _writes;
     private readonly UploadWriter _uploads;
     private readonly TimeProvider _clock;
     private readonly ILogger<PublishService> _logger;
 
-    public PublishService(KeysDbContext db, KeysSecrets secrets, KeysOptions options, HealthAuthorityTrust trust, ChaffLatency chaff, WriteGate writes, UploadWriter uploads, TimeProvider clock, ILogger<PublishService> logger)
+    public PublishService(KeysDbContext db, KeysSecrets secrets, KeysOptions options, HealthAuthorityTrust trust, ResponseTiming chaff, WriteGate writes, UploadWriter uploads, TimeProvider clock, ILogger<PublishService> logger)
     {
         _db = db;
         _secrets = secrets;
@@ -58,13 +60,11 @@ public sealed partial class PublishService
             return Refuse(new PublishError(410, PublishErrorCodes.Sunset, "This service has reached its sunset date and accepts no uploads."));
         }
 
-        var (certificate, certificateError) = await CheckCertificateAsync(request, ct);
-        if (certificateError is not null)
+        if (!(await CheckCertificateAsync(request, ct)).TryGetValue(out var certificate, out var certificateError))
         {
             return Refuse(certificateError);
         }
-        var error = PublishRules.Validate(request, now, out var keys);
-        if (error is not null)
+        if (!PublishRules.Validate(request, now).TryGetValue(out var keys, out var error))
         {
             return Refuse(error);
         }
@@ -108,17 +108,17 @@ public sealed partial class PublishService
         return new Outcome(200, body, false);
     }
 
-    private async Task<(VerificationCertificate? Certificate, PublishError? Error)> CheckCertificateAsync(PublishRequest request, CancellationToken ct)
+    private async Task<Outcome<VerificationCertificate, PublishError>> CheckCertificateAsync(PublishRequest request, CancellationToken ct)
     {
         var authority = await _trust.GetAsync(request.HealthAuthorityId, unknownKey: false, ct);
         if (authority is null)
         {
-            return (null, new PublishError(401, PublishErrorCodes.UnknownHealthAuthority, "unauthorized health authority: healthAuthorityID is not one this server trusts"));
+            return Hosting.Results.Outcome.Fail(new PublishError(401, PublishErrorCodes.UnknownHealthAuthority, "unauthorized health authority: healthAuthorityID is not one this server trusts"));
         }
         var secret = DecodeHmacKey(request.HmacKey);
         if (secret is null)
         {
-            return (null, new PublishError(401, PublishErrorCodes.CertificateInvalid, "unable to validate diagnosis verification: hmacKey must be standard base64 of 16 to 64 bytes"));
+            return Hosting.Results.Outcome.Fail(new PublishError(401, PublishErrorCodes.CertificateInvalid, "unable to validate diagnosis verification: hmacKey must be standard base64 of 16 to 64 bytes"));
         }
         // The HMAC covers the keys exactly as the client wrote them, before any rule is applied (as Google's verifier).
         var submitted = request.TemporaryExposureKeys ?? [];
@@ -137,9 +137,9 @@ public sealed partial class PublishService
         }
         if (!result.IsValid)
         {
-            return (null, new PublishError(401, PublishErrorCodes.CertificateInvalid, $"unable to validate diagnosis verification: {result.Error}: {result.Message}"));
+            return Hosting.Results.Outcome.Fail(new PublishError(401, PublishErrorCodes.CertificateInvalid, $"unable to validate diagnosis verification: {result.Error}: {result.Message}"));
         }
-        return (result.Certificate, null);
+        return result.Certificate!;
     }
 
     private static byte[]? DecodeHmacKey(string? hmacKey)

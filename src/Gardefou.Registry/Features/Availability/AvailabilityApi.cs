@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Gardefou.Hosting.Problems;
 using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Http;
 using Gardefou.Registry.Model;
@@ -37,15 +38,15 @@ internal static class AvailabilityApi
         {
             return denied;
         }
-        var (update, _, problem) = await JsonBody.ReadAsync<AvailabilityUpdate>(context.Request, 16 * 1024, ct);
-        if (problem is not null)
+        if (!(await JsonBody.ReadAsync<AvailabilityUpdate>(context.Request, 16 * 1024, ct)).TryGetValue(out var body, out var problem))
         {
             return problem;
         }
+        var update = body.Value;
         var now = time.GetUtcNow();
         if (!UpdateValidator.TryValidate(update, now, state.Freshness, out var valid, out var error))
         {
-            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Invalid update", error);
+            return Problem.Result(StatusCodes.Status422UnprocessableEntity, "Invalid update", error);
         }
         var method = context.Request.Headers["X-Gardefou-Form"] == "1" ? ObservationMethod.SiteForm : ObservationMethod.SiteApi;
         // Many sites posting at once share one transaction (group commit); the answer waits until it is durable.
@@ -62,22 +63,22 @@ internal static class AvailabilityApi
         var key = context.Request.Headers[IdempotencyHeader].ToString();
         if (key.Length is 0 or > 128 || !key.All(c => c is > ' ' and <= '~'))
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, "Idempotency-Key required", "Send an Idempotency-Key header of 1 to 128 visible ASCII characters.");
+            return Problem.Result(StatusCodes.Status400BadRequest, "Idempotency-Key required", "Send an Idempotency-Key header of 1 to 128 visible ASCII characters.");
         }
-        var (batch, bytes, problem) = await JsonBody.ReadAsync<AvailabilityBatch>(context.Request, 256 * 1024, ct);
-        if (problem is not null)
+        if (!(await JsonBody.ReadAsync<AvailabilityBatch>(context.Request, 256 * 1024, ct)).TryGetValue(out var body, out var problem))
         {
             return problem;
         }
+        var (batch, bytes) = body;
         var hash = SHA256.HashData(bytes);
         var seen = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SiteId == siteId && k.Key == key, ct);
         if (seen is not null)
         {
             return Replay(seen, hash, context);
         }
-        if (batch!.Updates is not { Count: > 0 and <= MaxBatch } updates)
+        if (batch.Updates is not { Count: > 0 and <= MaxBatch } updates)
         {
-            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Invalid batch", $"'updates' must hold 1 to {MaxBatch} updates.");
+            return Problem.Result(StatusCodes.Status422UnprocessableEntity, "Invalid batch", $"'updates' must hold 1 to {MaxBatch} updates.");
         }
         var now = time.GetUtcNow();
         var valid = new List<ValidatedUpdate>(updates.Count);
@@ -86,7 +87,7 @@ internal static class AvailabilityApi
             if (!UpdateValidator.TryValidate(updates[i], now, state.Freshness, out var v, out var error))
             {
                 // All or nothing: one bad update refuses the whole batch before anything is written.
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Invalid batch", $"updates[{i}]: {error}");
+                return Problem.Result(StatusCodes.Status422UnprocessableEntity, "Invalid batch", $"updates[{i}]: {error}");
             }
             valid.Add(v);
         }
@@ -114,7 +115,7 @@ internal static class AvailabilityApi
             db.ChangeTracker.Clear();
             var winner = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.SiteId == siteId && k.Key == key, ct);
             return winner is null
-                ? Problems.Create(StatusCodes.Status409Conflict, "Conflict", "The batch conflicted with another write; retry with the same key.")
+                ? Problem.Result(StatusCodes.Status409Conflict, "Conflict", "The batch conflicted with another write; retry with the same key.")
                 : Replay(winner, hash, context);
         }
     }
@@ -123,7 +124,7 @@ internal static class AvailabilityApi
     {
         if (!CryptographicOperations.FixedTimeEquals(seen.RequestHash, hash))
         {
-            return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", "This key was already used with a different body.");
+            return Problem.Result(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused", "This key was already used with a different body.");
         }
         context.Response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Content(seen.Response, "application/json");
@@ -133,7 +134,7 @@ internal static class AvailabilityApi
     {
         if (siteId.Length > 64 || !await SiteCredentials.VerifyAsync(db, siteId, context.Request.Headers[CredentialHeader].ToString(), ct))
         {
-            return Problems.Create(StatusCodes.Status401Unauthorized, "Site credential required",
+            return Problem.Result(StatusCodes.Status401Unauthorized, "Site credential required",
                 $"Send this site's valid, unrevoked credential in the {CredentialHeader} header.");
         }
         return null;

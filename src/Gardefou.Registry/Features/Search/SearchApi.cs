@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gardefou.Hosting.Problems;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Http;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +32,7 @@ internal static class SearchApi
         var request = SearchRequestParser.Parse(context.Request.Query, FrenchGazetteer.Shared);
         if (request is not { Query: { } query, Place: var place })
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, "Invalid search", request.Error!);
+            return Problem.Result(StatusCodes.Status400BadRequest, "Invalid search", request.Error!);
         }
         var now = time.GetUtcNow();
         var hits = state.Index.Search(query, now, state.Freshness);
@@ -59,7 +60,7 @@ internal static class SearchApi
     {
         if (siteId.Length > 64 || !state.Index.TryGet(siteId, out var site))
         {
-            return Problems.Create(StatusCodes.Status404NotFound, "Unknown site", "No site with this id.");
+            return Problem.Result(StatusCodes.Status404NotFound, "Unknown site", "No site with this id.");
         }
         var now = time.GetUtcNow();
         var all = new List<CapacitySnapshot>();

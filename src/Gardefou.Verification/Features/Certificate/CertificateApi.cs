@@ -1,3 +1,4 @@
+using Gardefou.Hosting.Timing;
 using Gardefou.Verification.Api;
 using Gardefou.Verification.Certificates;
 using Gardefou.Verification.Codes;
@@ -29,7 +30,7 @@ internal static class CertificateApi
             .WithSummary("Exchange a token and the TEK HMAC for an ES256 verification certificate (X-API-Key: a device key, required when the realm says so).")
             .Produces<CertificateResponse>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest);
-        endpoints.MapMethods(Route, UploadPath.OtherMethods, UploadPath.MethodNotAllowed(ResponseTiming.Certificate)).ExcludeFromDescription();
+        endpoints.MapMethods(Route, UploadPath.OtherMethods, UploadPath.MethodNotAllowed(UploadTimings.Certificate)).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -38,7 +39,7 @@ internal static class CertificateApi
         VerificationDbContext db,
         CodeService codes,
         CertificateFactory certificates,
-        [FromKeyedServices(ResponseTiming.Certificate)] ResponseTiming timing,
+        [FromKeyedServices(UploadTimings.Certificate)] ResponseTiming timing,
         IOptions<VerificationOptions> options,
         ILoggerFactory loggers,
         CancellationToken ct)
@@ -50,27 +51,17 @@ internal static class CertificateApi
         HttpContext context, VerificationDbContext db, CodeService codes, CertificateFactory certificates, VerificationOptions options, ILogger log, CancellationToken ct)
     {
         var size = options.PaddedAnswerBytes;
-        if (await ApiKeyLookup.ScopeOfDeviceAsync(db, context.Request, ct) is not { } scope)
+        var opening = await ApiPreamble.OpenDeviceRequestAsync(context, db, codes, log, size, () => new ApiAnswer(StatusCodes.Status200OK, Chaff.Certificate(), size), ct);
+        if (!opening.TryGetValue(out var scope, out var early))
         {
-            Log.ApiKeyRejected(log);
-            return (ApiErrors.Unauthorized(size), false);
+            return (early, false);
         }
-        if (Chaff.IsChaff(context.Request))
-        {
-            return (new ApiAnswer(StatusCodes.Status200OK, Chaff.Certificate(), size), false);
-        }
-        if (codes.IsPastSunset)
-        {
-            await codes.PurgeAfterSunsetAsync(ct);
-            return (ApiErrors.Sunset(size), false);
-        }
-        var (request, error) = await ApiJson.ReadAsync<CertificateRequest>(context.Request, options.MaxRequestBytes, ct);
-        if (error is not null)
+        if (!(await ApiJson.ReadAsync<CertificateRequest>(context.Request, options.MaxRequestBytes, ct)).TryGetValue(out var request, out var error))
         {
             // Google answers a body it cannot bind with token_invalid here (certapi/certificate.go).
             return (InvalidToken(error, size), false);
         }
-        var token = request!.Token ?? "";
+        var token = request.Token ?? "";
         var hmac = new byte[HmacBytes];
         if (!Base64Lenient.TryDecode(request.Ekeyhmac, hmac, out var written) || written != HmacBytes)
         {

@@ -36,41 +36,29 @@ internal static class IssueApi
         HttpContext context, VerificationDbContext db, CodeService codes, TimeProvider time, IOptions<VerificationOptions> options, ILoggerFactory loggers, CancellationToken ct)
     {
         var settings = options.Value;
-        var realmId = await ApiKeyLookup.RealmOfAsync(db, context.Request, ApiKeyKind.Admin, ct);
-        if (realmId is null)
+        if (!(await ApiPreamble.OpenIssueRequestAsync(context, db, codes, settings, loggers.CreateLogger(Log.Category), ct)).TryGetValue(out var realmId, out var early))
         {
-            Log.ApiKeyRejected(loggers.CreateLogger(Log.Category));
-            return ApiErrors.Unauthorized();
+            return early;
         }
-        if (settings.MaintenanceMode)
-        {
-            return ApiErrors.Maintenance();
-        }
-        if (codes.IsPastSunset)
-        {
-            await codes.PurgeAfterSunsetAsync(ct);
-            return ApiErrors.Sunset();
-        }
-        var (request, error) = await ApiJson.ReadAsync<IssueRequest>(context.Request, settings.MaxRequestBytes, ct);
-        if (error is not null)
+        if (!(await ApiJson.ReadAsync<IssueRequest>(context.Request, settings.MaxRequestBytes, ct)).TryGetValue(out var request, out var error))
         {
             return ApiErrors.Unparsable(error);
         }
         var requireDate = await db.Realms.Where(r => r.Id == realmId).Select(r => r.RequireDate).SingleAsync(ct);
-        if (IssueValidation.Validate(request!, requireDate, time.GetUtcNow(), out var subject, out var uuid) is { } refused)
+        if (IssueValidation.Validate(request, requireDate, time.GetUtcNow(), out var subject, out var uuid) is { } refused)
         {
             return refused;
         }
-        if (settings.DailyIssueQuota > 0 && await codes.IssuedTodayAsync(realmId.Value, ct) >= settings.DailyIssueQuota)
+        if (settings.DailyIssueQuota > 0 && await codes.IssuedTodayAsync(realmId, ct) >= settings.DailyIssueQuota)
         {
             return ApiErrors.Error(StatusCodes.Status429TooManyRequests, ApiErrors.QuotaExceeded, "Quota exceeded", "exceeded daily realm quota configured by the realm administrator");
         }
-        var issued = await codes.IssueAsync(realmId.Value, subject, uuid, ct);
+        var issued = await codes.IssueAsync(realmId, subject, uuid, ct);
         if (issued is null)
         {
             return ApiErrors.Error(StatusCodes.Status409Conflict, ApiErrors.UuidAlreadyExists, "UUID already used", "a code with this uuid already exists");
         }
-        Log.CodeIssued(loggers.CreateLogger(Log.Category), realmId.Value, "api");
+        Log.CodeIssued(loggers.CreateLogger(Log.Category), realmId, "api");
         return new ApiAnswer(StatusCodes.Status200OK, new IssueResponse(
             issued.Uuid,
             issued.ShortCode,

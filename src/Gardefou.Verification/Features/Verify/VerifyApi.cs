@@ -1,3 +1,4 @@
+using Gardefou.Hosting.Timing;
 using Gardefou.Verification.Api;
 using Gardefou.Verification.Codes;
 using Gardefou.Verification.Security;
@@ -31,7 +32,7 @@ internal static class VerifyApi
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .Produces<ApiError>(StatusCodes.Status412PreconditionFailed)
             .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
-        endpoints.MapMethods(Route, UploadPath.OtherMethods, UploadPath.MethodNotAllowed(ResponseTiming.Verify)).ExcludeFromDescription();
+        endpoints.MapMethods(Route, UploadPath.OtherMethods, UploadPath.MethodNotAllowed(UploadTimings.Verify)).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -41,7 +42,7 @@ internal static class VerifyApi
         CodeService codes,
         [FromKeyedServices(ClientThrottle.Verify)] ClientThrottle throttle,
         GuessBudget budget,
-        [FromKeyedServices(ResponseTiming.Verify)] ResponseTiming timing,
+        [FromKeyedServices(UploadTimings.Verify)] ResponseTiming timing,
         IOptions<VerificationOptions> options,
         ILoggerFactory loggers,
         CancellationToken ct)
@@ -53,19 +54,10 @@ internal static class VerifyApi
         HttpContext context, VerificationDbContext db, CodeService codes, ClientThrottle throttle, GuessBudget budget, VerificationOptions options, ILogger log, CancellationToken ct)
     {
         var size = options.PaddedAnswerBytes;
-        if (await ApiKeyLookup.ScopeOfDeviceAsync(db, context.Request, ct) is not { } scope)
+        var opening = await ApiPreamble.OpenDeviceRequestAsync(context, db, codes, log, size, () => new ApiAnswer(StatusCodes.Status200OK, Chaff.Verify(codes.Today), size), ct);
+        if (!opening.TryGetValue(out var scope, out var early))
         {
-            Log.ApiKeyRejected(log);
-            return (ApiErrors.Unauthorized(size), false);
-        }
-        if (Chaff.IsChaff(context.Request))
-        {
-            return (new ApiAnswer(StatusCodes.Status200OK, Chaff.Verify(codes.Today), size), false);
-        }
-        if (codes.IsPastSunset)
-        {
-            await codes.PurgeAfterSunsetAsync(ct);
-            return (ApiErrors.Sunset(size), false);
+            return (early, false);
         }
         if (!throttle.TryAcquire(context.Connection.RemoteIpAddress, out var retryAfter) || budget.IsSpent(scope, out retryAfter))
         {
@@ -76,12 +68,11 @@ internal static class VerifyApi
         {
             return (ApiErrors.Maintenance(size), false);
         }
-        var (request, error) = await ApiJson.ReadAsync<VerifyRequest>(context.Request, options.MaxRequestBytes, ct);
-        if (error is not null)
+        if (!(await ApiJson.ReadAsync<VerifyRequest>(context.Request, options.MaxRequestBytes, ct)).TryGetValue(out var request, out var error))
         {
             return (ApiErrors.Unparsable(error, size), false);
         }
-        if (!AcceptedTestTypes.TryParse(request!.Accept, out var accepted))
+        if (!AcceptedTestTypes.TryParse(request.Accept, out var accepted))
         {
             return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.InvalidTestType, "Invalid test type", "invalid accepted test type", size), false);
         }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Gardefou.Verification.Api;
+namespace Gardefou.Hosting.Timing;
 
 /// <summary>
 /// Makes every answer of an upload-path endpoint take as long as a real success would. It keeps the durations of
@@ -8,14 +8,8 @@ namespace Gardefou.Verification.Api;
 /// duration drawn from them, so a network observer timing answers cannot tell them apart. Wall-clock on purpose:
 /// it is what the observer measures, not the service's injectable clock.
 /// </summary>
-internal sealed class ResponseTiming
+public sealed class ResponseTiming
 {
-    /// <summary>Service key of the timing of <c>/api/verify</c>.</summary>
-    public const string Verify = "verify";
-
-    /// <summary>Service key of the timing of <c>/api/certificate</c>.</summary>
-    public const string Certificate = "certificate";
-
     private const int Capacity = 256;
     private static readonly TimeSpan s_spinMargin = TimeSpan.FromMilliseconds(0.5);
     private static readonly TimeSpan s_maxLateness = TimeSpan.FromMilliseconds(2);
@@ -24,8 +18,9 @@ internal sealed class ResponseTiming
     private int _count;
     private int _next;
 
-    // How late the timer usually wakes up, learned from recent holds: a systematic millisecond late on every held
-    // answer would be enough to tell them from real ones, which take a few milliseconds.
+    // How late Task.Delay wakes up (timer granularity plus thread-pool scheduling), learned from recent holds. Real
+    // successes take one to a few milliseconds (uploads mostly wait for their group commit), so a systematic
+    // millisecond late on every held answer would be enough to tell them from real ones.
     private long _latenessTicks;
 
     /// <summary>
@@ -34,6 +29,7 @@ internal sealed class ResponseTiming
     /// </summary>
     public async Task<T> TimeAsync<T>(Func<Task<(T Answer, bool RealSuccess)>> produce, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(produce);
         var started = Stopwatch.GetTimestamp();
         var (answer, realSuccess) = await produce();
         if (realSuccess)
@@ -47,13 +43,15 @@ internal sealed class ResponseTiming
         return answer;
     }
 
-    /// <summary>Records how long a real success took.</summary>
-    public void RecordSuccess(long startTimestamp)
+    /// <summary>Records how long a real success started at <paramref name="startTimestamp"/> took.</summary>
+    public void RecordSuccess(long startTimestamp) => Record(Stopwatch.GetElapsedTime(startTimestamp));
+
+    /// <summary>Records the duration of a real success.</summary>
+    public void Record(TimeSpan elapsed)
     {
-        var elapsed = Stopwatch.GetElapsedTime(startTimestamp).Ticks;
         lock (_gate)
         {
-            _ticks[_next] = elapsed;
+            _ticks[_next] = elapsed.Ticks;
             _next = (_next + 1) % Capacity;
             _count = Math.Min(_count + 1, Capacity);
         }
@@ -83,6 +81,7 @@ internal sealed class ResponseTiming
             var late = Math.Clamp((Stopwatch.GetElapsedTime(before) - TimeSpan.FromMilliseconds(sleep)).Ticks, 0, s_maxLateness.Ticks);
             lock (_gate)
             {
+                // Moving average, bounded so that one stalled wake-up cannot skew it.
                 _latenessTicks += (late - _latenessTicks) / 8;
             }
         }
