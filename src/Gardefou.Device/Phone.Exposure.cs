@@ -131,18 +131,4 @@ public sealed partial class Phone
             throw new CorruptResponseException("an export file is refused: " + e.Message, e);
         }
     }
-
-    /// <summary>Parses and verifies one downloaded export file into memory; anything wrong makes it a corrupt download.</summary>
-    internal static DownloadedExport ReadVerified(byte[] zip, System.Security.Cryptography.ECDsa publicKey)
-    {
-        try
-        {
-            using var stream = new MemoryStream(zip, writable: false);
-            return DownloadedExport.ReadVerified(stream, publicKey);
-        }
-        catch (ExportFormatException e)
-        {
-            throw new CorruptResponseException("an export file is refused: " + e.Message, e);
-        }
-    }
 }

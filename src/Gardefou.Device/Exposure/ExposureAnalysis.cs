@@ -32,13 +32,17 @@ internal sealed partial class ExposureAnalysis
     }
 
     /// <summary>
-    /// Reads, verifies and matches one export zip; throws <see cref="Protocol.Export.ExportFormatException"/> when it
-    /// is malformed or not signed by <paramref name="publicKey"/>.
+    /// Reads, verifies and matches one export zip; throws <see cref="ExportFormatException"/> when it is malformed or
+    /// not signed by <paramref name="publicKey"/>.
     /// </summary>
     public IReadOnlyList<DateOnly> DaysAtRisk(Stream zip, ECDsa publicKey)
     {
         var sink = new MatchingSink(_index);
-        DownloadedExport.ReadVerified(zip, publicKey, sink);
+        var file = ExportFileReader.ReadKeys(zip, sink);
+        if (!ExportSignatureVerifier.Verify(file, publicKey))
+        {
+            throw new ExportFormatException("The export file is not signed by the pinned key.");
+        }
         return Score(sink.Matches, sink.MatchedKeys);
     }
 
@@ -49,7 +53,7 @@ internal sealed partial class ExposureAnalysis
 
         public Dictionary<int, MatchedKey> MatchedKeys { get; } = [];
 
-        protected override void OnChunk(int firstIndex, ReadOnlySpan<MatchKey> keys, ReadOnlySpan<byte> reportTypes, ReadOnlySpan<sbyte> onsets)
+        protected override void OnChunk(int firstIndex, ReadOnlySpan<MatchKey> keys, ReadOnlySpan<ExportKeyMetadata> metadata)
         {
             if (index.Count == 0)
             {
@@ -63,16 +67,16 @@ internal sealed partial class ExposureAnalysis
                 var inChunk = match.KeyIndex;
                 var keyIndex = firstIndex + inChunk;
                 Matches[m] = match with { KeyIndex = keyIndex };
-                MatchedKeys.TryAdd(keyIndex, new MatchedKey(keys[inChunk].Key, reportTypes[inChunk], onsets[inChunk]));
+                MatchedKeys.TryAdd(keyIndex, new MatchedKey(keys[inChunk].Key, metadata[inChunk]));
             }
         }
     }
 
     /// <summary>A key that matched, with what scoring needs of it.</summary>
-    private readonly record struct MatchedKey(TemporaryExposureKey Key, byte ReportTypeCode, sbyte OnsetCode)
+    private readonly record struct MatchedKey(TemporaryExposureKey Key, ExportKeyMetadata Metadata)
     {
-        public ReportType? ReportType => ReportTypeCode == DownloadedExport.NoReportType ? null : (ReportType)ReportTypeCode;
+        public ReportType? ReportType => Metadata.ReportType;
 
-        public int? DaysSinceOnset => OnsetCode == DownloadedExport.NoOnset ? null : OnsetCode;
+        public int? DaysSinceOnset => Metadata.DaysSinceOnsetOfSymptoms;
     }
 }

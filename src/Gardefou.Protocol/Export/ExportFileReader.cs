@@ -1,160 +1,116 @@
 using System.IO.Compression;
 using System.Runtime.InteropServices;
-using Gardefou.Protocol.Export.Wire;
-using Google.Protobuf;
+using System.Security.Cryptography;
 
 namespace Gardefou.Protocol.Export;
 
 /// <summary>
-/// Reads GAEN export zips. Anything malformed (not a zip, missing, duplicated or oversized entries, wrong header,
-/// undecodable protobuf, values out of range) raises <see cref="ExportFormatException"/> and nothing else, so
-/// callers can treat a downloaded file as untrusted input with one catch. Sizes are capped before decoding
-/// (<see cref="ExportFormat.MaxExportBinLength"/>, <see cref="ExportFormat.MaxSignatureFileLength"/>), so a zip
-/// bomb cannot exhaust memory. The reader does not check signatures: see <see cref="ExportSignatureVerifier"/>.
+/// The one reader of GAEN export zips, for servers, tools and phones alike. <see cref="Read(Stream)"/> returns the whole
+/// file; <see cref="ReadKeys"/> streams <c>export.bin</c> once through a 64 KiB window, hashing it as it parses and
+/// handing the keys to a sink chunk by chunk, so a phone checks a file of half a million keys without holding it.
+/// Both run the same parser, and anything malformed (not a zip, missing, duplicated or oversized entries, wrong
+/// header, undecodable protobuf, values out of range) raises <see cref="ExportFormatException"/> and nothing else, so
+/// callers can treat a downloaded file as untrusted input with one catch. Sizes are capped before and while decoding
+/// (<see cref="ExportFormat.MaxExportBinLength"/>, <see cref="ExportFormat.MaxSignatureFileLength"/>), so a zip bomb
+/// cannot exhaust memory. The reader does not check signatures: see <see cref="ExportSignatureVerifier"/>.
 /// </summary>
 public static partial class ExportFileReader
 {
     /// <summary>Reads an export zip held in memory.</summary>
     public static ExportFileContents Read(ReadOnlyMemory<byte> zip)
     {
-        if (zip.Length > ExportFormat.MaxZipLength)
-        {
-            throw new ExportFormatException($"The file is larger than {ExportFormat.MaxZipLength} bytes.");
-        }
+        CheckZipLength(zip.Length);
         using var stream = MemoryMarshal.TryGetArray(zip, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(zip.ToArray(), writable: false);
-        return ReadSeekable(stream);
+        return ReadWhole(stream);
     }
 
     /// <summary>Reads an export zip from <paramref name="zip"/>; non-seekable streams are buffered up to the size cap.</summary>
     public static ExportFileContents Read(Stream zip)
     {
         ArgumentNullException.ThrowIfNull(zip);
-        if (zip.CanSeek)
-        {
-            long remaining;
-            try
-            {
-                remaining = zip.Length - zip.Position;
-            }
-            catch (NotSupportedException)
-            {
-                remaining = -1;
-            }
-            if (remaining > ExportFormat.MaxZipLength)
-            {
-                throw new ExportFormatException($"The file is larger than {ExportFormat.MaxZipLength} bytes.");
-            }
-            if (remaining >= 0)
-            {
-                return ReadSeekable(zip);
-            }
-        }
-        var buffer = ReadCapped(zip, ExportFormat.MaxZipLength, "The file");
-        using var memory = new MemoryStream(buffer, writable: false);
-        return ReadSeekable(memory);
+        using var buffered = Seekable(zip);
+        return ReadWhole(buffered ?? zip);
     }
 
-    private static ExportFileContents ReadSeekable(Stream stream)
+    /// <summary>
+    /// Streams the keys of an export zip into <paramref name="sink"/> in file order and returns the rest of the file
+    /// with the SHA-256 of <c>export.bin</c>. When it throws, or when the signature then fails to verify, nothing the
+    /// sink received may be used. Non-seekable streams are buffered up to the size cap first (zip needs its directory).
+    /// </summary>
+    public static ExportFileSummary ReadKeys(Stream zip, ExportKeySink sink)
     {
-        byte[] bin;
-        byte[] sig;
+        ArgumentNullException.ThrowIfNull(zip);
+        ArgumentNullException.ThrowIfNull(sink);
+        using var buffered = Seekable(zip);
+        var (fields, signatures, digest, _) = ReadCore(buffered ?? zip, sink, keepExportBin: false);
+        return new ExportFileSummary(
+            fields.Region, fields.BatchNum, fields.BatchSize, fields.StartTimestamp, fields.EndTimestamp, fields.SignatureInfos,
+            fields.KeyCount, fields.RevisedKeyCount, signatures, digest);
+    }
+
+    private static ExportFileContents ReadWhole(Stream zip)
+    {
+        var keys = new DiagnosisKeyCollector();
+        var (fields, signatures, _, bin) = ReadCore(zip, keys, keepExportBin: true);
+        ExportBatch batch;
+        try
+        {
+            batch = new ExportBatch(fields.Region, fields.BatchNum, fields.BatchSize, fields.StartTimestamp, fields.EndTimestamp, keys.Keys, keys.RevisedKeys)
+            {
+                SignatureInfos = fields.SignatureInfos,
+            };
+        }
+        catch (ArgumentException e)
+        {
+            // The parser's checks should leave nothing for the constructor to refuse; this keeps the one-exception promise.
+            throw new ExportFormatException($"export.bin holds an invalid value: {e.Message}", e);
+        }
+        return new ExportFileContents(batch, signatures, bin!);
+    }
+
+    /// <summary>
+    /// Opens the zip, finds its two entries, parses <c>export.bin</c> into <paramref name="sink"/> (from memory when
+    /// the bytes are kept, else streamed and hashed) and then <c>export.sig</c>.
+    /// </summary>
+    private static (ExportBinFields Fields, ExportSignature[] Signatures, byte[] Sha256, byte[]? ExportBin) ReadCore(Stream stream, ExportKeySink sink, bool keepExportBin)
+    {
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > 16)
+            var (binEntry, sigEntry) = FindEntries(zip);
+            sink.Begin(binEntry.Length);
+            ExportBinFields fields;
+            byte[] digest;
+            byte[]? bin = null;
+            if (keepExportBin)
             {
-                throw new ExportFormatException($"The zip holds {zip.Entries.Count} entries; an export file has two.");
+                bin = ReadEntry(binEntry, ExportFormat.MaxExportBinLength);
+                fields = ExportBinParser.Parse(new WireWindow(bin), sink);
+                digest = SHA256.HashData(bin);
             }
-            bin = ReadEntry(zip, ExportFormat.ExportEntryName, ExportFormat.MaxExportBinLength);
-            sig = ReadEntry(zip, ExportFormat.SignatureEntryName, ExportFormat.MaxSignatureFileLength);
+            else
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                using (var entry = binEntry.Open())
+                {
+                    fields = ExportBinParser.Parse(new WireWindow(entry, hash, ExportFormat.MaxExportBinLength), sink);
+                }
+                digest = hash.GetHashAndReset();
+            }
+            var signatures = SignatureListParser.Parse(ReadEntry(sigEntry, ExportFormat.MaxSignatureFileLength));
+            return (fields, signatures, digest, bin);
         }
         catch (Exception e) when (IsZipFailure(e))
         {
             throw new ExportFormatException($"Not a readable zip file: {e.Message}", e);
         }
-        var batch = ParseExportBin(bin);
-        var signatures = ParseSignatures(sig);
-        return new ExportFileContents(batch, signatures, bin);
     }
 
-    // System.IO.Compression reports corrupt archives through several exception types; all of them mean
-    // "this is not a valid zip" here, while programming errors (null references and the like) still surface.
+    // System.IO.Compression reports corrupt archives through several exception types, also while an entry is being
+    // read (a bad deflate stream, a CRC mismatch); all of them mean "this is not a valid zip" here, while programming
+    // errors (null references and the like) still surface.
     private static bool IsZipFailure(Exception e) =>
         e is InvalidDataException or IOException or NotSupportedException or ArgumentException or IndexOutOfRangeException or OverflowException;
-
-    private static byte[] ReadEntry(ZipArchive zip, string name, int maxLength)
-    {
-        ZipArchiveEntry? found = null;
-        foreach (var entry in zip.Entries)
-        {
-            if (entry.FullName == name)
-            {
-                if (found is not null)
-                {
-                    throw new ExportFormatException($"The zip holds '{name}' twice.");
-                }
-                found = entry;
-            }
-        }
-        if (found is null)
-        {
-            throw new ExportFormatException($"The zip has no '{name}' entry.");
-        }
-        if (found.Length > maxLength)
-        {
-            throw new ExportFormatException($"'{name}' is {found.Length} bytes; at most {maxLength} are accepted.");
-        }
-        using var stream = found.Open();
-        // The declared length can lie: read at most the cap and fail beyond it, whatever the header says.
-        return ReadCapped(stream, maxLength, $"'{name}'");
-    }
-
-    private static byte[] ReadCapped(Stream stream, int maxLength, string what)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk)) > 0)
-        {
-            if (buffer.Length + read > maxLength)
-            {
-                throw new ExportFormatException($"{what} is larger than {maxLength} bytes.");
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    private static IReadOnlyList<ExportSignature> ParseSignatures(byte[] sig)
-    {
-        TEKSignatureList list;
-        try
-        {
-            list = TEKSignatureList.Parser.ParseFrom(sig);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new ExportFormatException($"export.sig is not a valid TEKSignatureList: {e.Message}", e);
-        }
-        if (list.Signatures.Count == 0)
-        {
-            throw new ExportFormatException("export.sig holds no signature.");
-        }
-        var signatures = new ExportSignature[list.Signatures.Count];
-        for (var i = 0; i < signatures.Length; i++)
-        {
-            var s = list.Signatures[i];
-            if (s.SignatureInfo is null)
-            {
-                throw new ExportFormatException($"Signature {i} of export.sig has no signature_info.");
-            }
-            signatures[i] = new ExportSignature(ToInfo(s.SignatureInfo), s.BatchNum, s.BatchSize, s.Signature.ToByteArray());
-        }
-        return signatures;
-    }
-
-    private static SignatureInfo ToInfo(Wire.SignatureInfo info) =>
-        new(info.VerificationKeyId, info.VerificationKeyVersion, info.SignatureAlgorithm);
 }

@@ -23,28 +23,46 @@ public static class ExportSignatureVerifier
     {
         ArgumentNullException.ThrowIfNull(contents);
         ArgumentNullException.ThrowIfNull(publicKey);
+        var digest = SHA256.HashData(contents.ExportBin.Span);
+        return Verify(contents.Signatures, contents.Batch.BatchNum, contents.Batch.BatchSize, digest, publicKey, keyId, keyVersion);
+    }
+
+    /// <summary>
+    /// The check of <see cref="Verify(ExportFileContents, ECDsa, string?, string?)"/> for a file read by
+    /// <see cref="ExportFileReader.ReadKeys"/>, against the hash of <c>export.bin</c> taken while it was streamed.
+    /// </summary>
+    public static bool Verify(ExportFileSummary summary, ECDsa publicKey, string? keyId = null, string? keyVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(publicKey);
+        return Verify(summary.Signatures, summary.BatchNum, summary.BatchSize, summary.ExportBinSha256.Span, publicKey, keyId, keyVersion);
+    }
+
+    private static bool Verify(
+        IReadOnlyList<ExportSignature> signatures, int batchNum, int batchSize, ReadOnlySpan<byte> sha256, ECDsa publicKey, string? keyId, string? keyVersion)
+    {
         var valid = false;
-        foreach (var signature in contents.Signatures)
+        foreach (var signature in signatures)
         {
             if ((keyId is not null && signature.Info.VerificationKeyId != keyId)
                 || (keyVersion is not null && signature.Info.VerificationKeyVersion != keyVersion)
                 || signature.Info.SignatureAlgorithm != SignatureInfo.EcdsaP256Sha256Oid
-                || signature.BatchNum != contents.Batch.BatchNum
-                || signature.BatchSize != contents.Batch.BatchSize)
+                || signature.BatchNum != batchNum
+                || signature.BatchSize != batchSize)
             {
                 continue;
             }
             // Every candidate is checked, so the time taken does not depend on which one matched.
-            valid |= VerifyOne(contents.ExportBin.Span, signature.Signature.Span, publicKey);
+            valid |= VerifyOne(sha256, signature.Signature.Span, publicKey);
         }
         return valid;
     }
 
-    private static bool VerifyOne(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, ECDsa publicKey)
+    private static bool VerifyOne(ReadOnlySpan<byte> sha256, ReadOnlySpan<byte> signature, ECDsa publicKey)
     {
         try
         {
-            return publicKey.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            return publicKey.VerifyHash(sha256, signature, DSASignatureFormat.Rfc3279DerSequence);
         }
         catch (CryptographicException)
         {

@@ -122,11 +122,16 @@ public sealed class ExportRefusalTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Signature_check_uses_the_pinned_key_only()
+    public async Task Signature_check_uses_the_pinned_key_only()
     {
+        var ct = TestContext.Current.CancellationToken;
+        var pinned = await TestPhones.CreateAsync(Path.Combine(_dir.Path, "pinned"), _clock, exportKey: _authority.SigningKey.PrivateKey);
         using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var unpinned = await TestPhones.CreateAsync(Path.Combine(_dir.Path, "other"), _clock, exportKey: other);
         var zip = _authority.Export([]);
-        Assert.Equal(0, Phone.ReadVerified(zip, _authority.SigningKey.PrivateKey).Count);
-        Assert.ThrowsAny<Exception>(() => Phone.ReadVerified(zip, other));
+
+        Assert.Empty(await pinned.MatchExportFileAsync(new MemoryStream(zip), ct));
+        var error = await Assert.ThrowsAsync<PhoneException>(() => unpinned.MatchExportFileAsync(new MemoryStream(zip), ct));
+        Assert.Contains("not signed by the pinned key", error.Message, StringComparison.Ordinal);
     }
 }

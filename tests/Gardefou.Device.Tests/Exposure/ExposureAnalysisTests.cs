@@ -1,4 +1,3 @@
-using Gardefou.Device.Exposure;
 using Gardefou.Device.Radio;
 using Gardefou.Device.Tests.Support;
 using Gardefou.Protocol.Export;
