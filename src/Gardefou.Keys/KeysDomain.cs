@@ -57,7 +57,7 @@ public static class KeysDomain
         return services;
     }
 
-    /// <summary>Creates the schema and the secrets (export signing key, revision key) and the export directory; idempotent.</summary>
+    /// <summary>Creates or upgrades the schema and creates the secrets (export signing key, revision key); idempotent.</summary>
     public static async Task InitializeKeysDomainAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var storage = services.GetRequiredService<KeysStorage>();
@@ -65,17 +65,13 @@ public static class KeysDomain
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeysDbContext>();
         await KeysDatabase.CreateSchemaAsync(db, storage, ct);
+        await KeysSchemaUpgrade.ApplyAsync(db, storage, ct);
         if (services.GetRequiredService<KeysOptions>().DebugReleaseSameDayKeys)
         {
             Log.SameDayRelease(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeysDomain)));
         }
         var secrets = services.GetRequiredService<KeysSecrets>();
         await secrets.LoadOrCreateAsync(db, clock.GetUtcNow().ToUnixTimeSeconds(), ct);
-
-        Directory.CreateDirectory(storage.ExportDirectory);
-        Directory.CreateDirectory(Path.Combine(storage.ExportDirectory, ExportLayout.PeriodSeries));
-        Directory.CreateDirectory(Path.Combine(storage.ExportDirectory, ExportLayout.DailySeries));
-        await AtomicFile.WriteAllTextAsync(Path.Combine(storage.ExportDirectory, ExportLayout.PublicKeyFile), secrets.ExportPublicKeyPem, ct);
     }
 
     /// <summary>Maps <c>/v1/publish</c> and <c>/v1/exports/…</c>.</summary>

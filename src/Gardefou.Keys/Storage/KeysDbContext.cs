@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Gardefou.Keys.Storage;
 
-/// <summary>The diagnosis-key domain's database: keys, export batches and files, and its own secrets.</summary>
+/// <summary>The diagnosis-key domain's database: keys, export batches, files and their bytes, and its own secrets.</summary>
 public sealed class KeysDbContext : DbContext
 {
     private readonly string? _schema;
@@ -23,6 +23,8 @@ public sealed class KeysDbContext : DbContext
     public DbSet<ExportBatchRow> ExportBatches => Set<ExportBatchRow>();
 
     public DbSet<ExportFileRow> ExportFiles => Set<ExportFileRow>();
+
+    public DbSet<ExportFileContentRow> ExportFileContents => Set<ExportFileContentRow>();
 
     public DbSet<SecretRow> Secrets => Set<SecretRow>();
 
@@ -60,6 +62,13 @@ public sealed class KeysDbContext : DbContext
             file.Property(f => f.Series).HasMaxLength(16);
             file.HasIndex(f => f.Path).IsUnique();
             file.HasIndex(f => new { f.Series, f.WindowEnd });
+        });
+        modelBuilder.Entity<ExportFileContentRow>(content =>
+        {
+            // Its own table, so listing and retention never read the zips; KeysSchemaUpgrade adds it to older databases.
+            content.ToTable(KeysSchemaUpgrade.ExportFileContentsTable);
+            content.HasKey(c => c.Path);
+            content.Property(c => c.Path).HasMaxLength(200);
         });
         modelBuilder.Entity<SecretRow>(secret =>
         {

@@ -2,12 +2,15 @@ namespace Gardefou.Keys.Storage;
 
 /// <summary>
 /// Where the diagnosis-key domain keeps its data, built by the host: a SQLite file or a PostgreSQL schema,
-/// plus the directory the export files are written to (what a CDN or object store serves).
+/// plus the folder where versions before the database-stored exports wrote their export files.
 /// </summary>
 /// <param name="SqlitePath">Path of the SQLite file (e.g. <c>data/keys.db</c>); used when no PostgreSQL connection is given.</param>
 /// <param name="PostgresConnectionString">PostgreSQL connection string; when set it wins over <paramref name="SqlitePath"/>.</param>
 /// <param name="PostgresSchema">The schema that holds this domain's tables (default <c>keys</c>).</param>
-/// <param name="ExportDirectory">Directory for export zips and <c>index.txt</c> (e.g. <c>data/exports</c>).</param>
+/// <param name="ExportDirectory">
+/// Where older versions wrote export zips (e.g. <c>data/exports</c>): files found there are imported into the database
+/// at start (<see cref="KeysSchemaUpgrade"/>) and deleted by retention and the sunset. Nothing new is written there.
+/// </param>
 public sealed record KeysStorage(string? SqlitePath, string? PostgresConnectionString, string? PostgresSchema, string ExportDirectory)
 {
     /// <summary>Storage in a data directory: <c>&lt;data&gt;/keys.db</c> and <c>&lt;data&gt;/exports/</c>.</summary>

@@ -20,8 +20,8 @@ public sealed class ExportPublisherTests
 
         fixture.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(1, await fixture.ExportAsync());
-        var path = Assert.Single(fixture.Index());
-        var contents = fixture.ReadVerified(path);
+        var path = Assert.Single(await fixture.IndexAsync());
+        var contents = await fixture.ReadVerifiedAsync(path);
         var batch = contents.Batch;
 
         Assert.Equal((1, 1), (batch.BatchNum, batch.BatchSize));
@@ -35,7 +35,7 @@ public sealed class ExportPublisherTests
         Assert.Equal(keys[0].RollingStartNumber, real.Validity.RollingStart.Value);
 
         Assert.Equal(0, await fixture.ExportAsync()); // the same window is never exported twice
-        Assert.Single(fixture.Index());
+        Assert.Single(await fixture.IndexAsync());
     }
 
     [Fact]
@@ -48,11 +48,11 @@ public sealed class ExportPublisherTests
 
         fixture.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Equal(0, await fixture.ExportAsync());
-        Assert.Empty(fixture.Index());
+        Assert.Empty(await fixture.IndexAsync());
 
         fixture.Clock.SetUtcNow((today + 144).StartTime.AddHours(3));
         Assert.Equal(1, await fixture.ExportAsync());
-        var contents = fixture.ReadVerified(Assert.Single(fixture.Index()));
+        var contents = await fixture.ReadVerifiedAsync(Assert.Single(await fixture.IndexAsync()));
         Assert.Contains(contents.Batch.Keys, k => k.Key.ToBase64() == key.Key);
     }
 
@@ -65,9 +65,13 @@ public sealed class ExportPublisherTests
         var files = await fixture.ExportAsync();
 
         Assert.InRange(files, 4, 4); // 1000..1100 keys at 300 per file
-        var index = fixture.Index();
+        var index = await fixture.IndexAsync();
         Assert.Equal(files, index.Length);
-        var batches = index.Select(p => fixture.ReadVerified(p).Batch).ToList();
+        var batches = new List<ExportBatch>();
+        foreach (var p in index)
+        {
+            batches.Add((await fixture.ReadVerifiedAsync(p)).Batch);
+        }
         Assert.All(batches, b => Assert.InRange(b.Keys.Count, 1, 300));
         Assert.Equal(Enumerable.Range(1, files), batches.Select(b => b.BatchNum));
         Assert.Equal(batches.Sum(b => b.Keys.Count), batches.SelectMany(b => b.Keys).Select(k => k.Key).Distinct().Count());
@@ -87,9 +91,9 @@ public sealed class ExportPublisherTests
         fixture.Clock.Advance(TimeSpan.FromHours(1));
         await fixture.ExportAsync();
 
-        var index = fixture.Index();
+        var index = await fixture.IndexAsync();
         Assert.Equal(2, index.Length);
-        var second = fixture.ReadVerified(index[1]).Batch;
+        var second = (await fixture.ReadVerifiedAsync(index[1])).Batch;
         Assert.Empty(second.Keys);
         Assert.Equal(keys.Select(k => k.Key).Order(), second.RevisedKeys.Select(k => k.Key.ToBase64()).Order());
         Assert.All(second.RevisedKeys, k => Assert.Equal(ReportType.Revoked, k.ReportType));
@@ -102,10 +106,11 @@ public sealed class ExportPublisherTests
         await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, Uploads.DailyKeys(fixture.Clock.GetUtcNow(), 5)));
         fixture.Clock.SetUtcNow(new DateTimeOffset(fixture.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddMinutes(1), TimeSpan.Zero));
         await fixture.ExportAsync();
-        var daily = Assert.Single(fixture.Index(ExportLayout.DailySeries));
+        var daily = Assert.Single(await fixture.IndexAsync(ExportLayout.DailySeries));
         Assert.StartsWith("daily/", daily, StringComparison.Ordinal);
-        Assert.Equal(86_400, (fixture.ReadVerified(daily).Batch.EndTimestamp - fixture.ReadVerified(daily).Batch.StartTimestamp).TotalSeconds);
-        Assert.Single(fixture.Index());
+        var dailyBatch = (await fixture.ReadVerifiedAsync(daily)).Batch;
+        Assert.Equal(86_400, (dailyBatch.EndTimestamp - dailyBatch.StartTimestamp).TotalSeconds);
+        Assert.Single(await fixture.IndexAsync());
     }
 
     [Fact]
@@ -132,8 +137,12 @@ public sealed class ExportPublisherTests
             Assert.Equal(1, files.Sum());
         }
         Assert.Equal(5, await one.QueryAsync(db => db.ExportBatches.CountAsync()));
-        Assert.Equal(5, one.Index().Length);
-        var exported = one.Index().SelectMany(p => one.ReadVerified(p).Batch.Keys).Select(k => k.Key).ToList();
+        Assert.Equal(5, (await one.IndexAsync()).Length);
+        var exported = new List<TemporaryExposureKey>();
+        foreach (var p in await one.IndexAsync())
+        {
+            exported.AddRange((await one.ReadVerifiedAsync(p)).Batch.Keys.Select(k => k.Key));
+        }
         Assert.Equal(exported.Count, exported.Distinct().Count());
         Assert.Equal(0, await one.QueryAsync(db => db.DiagnosisKeys.CountAsync(k => k.PeriodBatchId == null)));
     }

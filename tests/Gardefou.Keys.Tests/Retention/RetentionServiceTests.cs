@@ -15,13 +15,13 @@ public sealed class RetentionServiceTests
         await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, Uploads.DailyKeys(fixture.Clock.GetUtcNow(), 1)));
         fixture.Clock.Advance(TimeSpan.FromHours(1));
         await fixture.ExportAsync();
-        var oldFile = Assert.Single(fixture.Index());
+        var oldFile = Assert.Single(await fixture.IndexAsync());
 
         fixture.Clock.Advance(TimeSpan.FromDays(3));
         await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, Uploads.DailyKeys(fixture.Clock.GetUtcNow(), 2)));
         fixture.Clock.Advance(TimeSpan.FromHours(1));
         await fixture.ExportAsync();
-        Assert.Equal(2, fixture.Index().Length);
+        Assert.Equal(2, (await fixture.IndexAsync()).Length);
 
         fixture.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Equal((0, 0), await fixture.RetainAsync()); // the first key ended six and a half days ago
@@ -31,9 +31,10 @@ public sealed class RetentionServiceTests
         Assert.Equal(1, keys);
         Assert.Equal(1, files);
         Assert.Equal(2, await fixture.KeyCountAsync());
-        Assert.DoesNotContain(oldFile, fixture.Index());
-        Assert.Single(fixture.Index());
-        Assert.False(File.Exists(ExportLayout.Resolve(fixture.ExportDirectory, oldFile)));
+        Assert.DoesNotContain(oldFile, await fixture.IndexAsync());
+        Assert.Single(await fixture.IndexAsync());
+        Assert.Null(await fixture.QueryAsync(db => ExportIndex.ReadFileAsync(db, oldFile, CancellationToken.None)));
+        Assert.Equal(1, await fixture.QueryAsync(db => db.ExportFileContents.CountAsync()));
     }
 
     [Fact]
@@ -56,13 +57,13 @@ public sealed class RetentionServiceTests
         fixture.Clock.Advance(TimeSpan.FromHours(1));
         await fixture.ExportAsync();
         await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, Uploads.DailyKeys(fixture.Clock.GetUtcNow(), 2)));
-        Assert.Single(fixture.Index());
+        Assert.Single(await fixture.IndexAsync());
 
         fixture.Clock.SetUtcNow(sunset);
         await fixture.RetainAsync();
         Assert.Equal(0, await fixture.KeyCountAsync());
-        Assert.Empty(fixture.Index());
-        Assert.Empty(Directory.EnumerateFiles(fixture.ExportDirectory, "*.zip", SearchOption.AllDirectories));
+        Assert.Empty(await fixture.IndexAsync());
+        Assert.Equal(0, await fixture.QueryAsync(db => db.ExportFileContents.CountAsync()));
         Assert.Equal(0, await fixture.QueryAsync(db => db.ExportBatches.CountAsync()));
 
         await using var scope = fixture.Services.CreateAsyncScope();

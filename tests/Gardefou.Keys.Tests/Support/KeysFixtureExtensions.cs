@@ -40,18 +40,17 @@ internal static class KeysFixtureExtensions
 
     public static Task<int> KeyCountAsync(this KeysFixture fixture) => fixture.QueryAsync(db => db.DiagnosisKeys.CountAsync());
 
-    /// <summary>The index lines of the main series.</summary>
-    public static string[] Index(this KeysFixture fixture, string series = ExportLayout.PeriodSeries)
-    {
-        var path = ExportLayout.Resolve(fixture.ExportDirectory, ExportLayout.IndexOf(series));
-        return File.Exists(path) ? File.ReadAllLines(path) : [];
-    }
+    /// <summary>The index lines of a series, as <c>/v1/exports/index.txt</c> lists them.</summary>
+    public static async Task<string[]> IndexAsync(this KeysFixture fixture, string series = ExportLayout.PeriodSeries) =>
+        [.. await fixture.QueryAsync(db => ExportIndex.ReadAsync(db, series, CancellationToken.None))];
 
     /// <summary>Reads an export listed in the index and checks its signature with the published PEM, as <c>gardefou export dump</c> does.</summary>
-    public static ExportFileContents ReadVerified(this KeysFixture fixture, string relativePath)
+    public static async Task<ExportFileContents> ReadVerifiedAsync(this KeysFixture fixture, string relativePath)
     {
-        var contents = ExportFileReader.Read(File.ReadAllBytes(ExportLayout.Resolve(fixture.ExportDirectory, relativePath)));
-        using var key = EcdsaPem.LoadPublicKey(File.ReadAllText(Path.Combine(fixture.ExportDirectory, ExportLayout.PublicKeyFile)));
+        var bytes = await fixture.QueryAsync(db => ExportIndex.ReadFileAsync(db, relativePath, CancellationToken.None));
+        Assert.NotNull(bytes);
+        var contents = ExportFileReader.Read(bytes);
+        using var key = EcdsaPem.LoadPublicKey(fixture.Services.GetRequiredService<KeysSecrets>().ExportPublicKeyPem);
         Assert.True(ExportSignatureVerifier.Verify(contents, key), $"{relativePath} does not verify with public-key.pem");
         return contents;
     }

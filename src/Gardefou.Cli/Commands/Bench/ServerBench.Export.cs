@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace Gardefou.Cli.Commands.Bench;
 
-/// <summary>The export measurement: the key service's real builder (pad, split, sign, write, rename) on random keys, beside naive baselines.</summary>
+/// <summary>The export measurement: the key service's real builder (pad, split, sign; the publisher then stores the bytes in the database) on random keys, beside naive baselines.</summary>
 internal static partial class ServerBench
 {
     private static async Task ExportAsync(int count, string data, Table table, CancellationToken ct)
@@ -21,15 +21,16 @@ internal static partial class ServerBench
             keys[i] = new ExportKey(RandomNumberGenerator.GetBytes(16), today - ((1 + (i % 14)) * 144), 144, 2, (int)ReportType.ConfirmedTest, i % 15 - 7);
         }
         var directory = Path.Combine(data, "bench-exports");
+        Directory.CreateDirectory(directory);
         var options = new KeysOptions { MinimumBatchSize = 0, PaddingJitter = 0 };
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var signing = new ExportSigningKey(new SignatureInfo("000", "v1"), ecdsa);
         var window = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600 * 3600);
 
         // One warm-up run so the figure is the steady state, not JIT compilation.
-        await ExportBuilder.WriteAsync(directory, "warmup", window.AddHours(-1), window, keys[..Math.Min(count, 10_000)], [], signing, options, ct);
+        ExportBuilder.Build("warmup", window.AddHours(-1), window, keys[..Math.Min(count, 10_000)], [], signing, options, ct);
         var started = Stopwatch.GetTimestamp();
-        var result = await ExportBuilder.WriteAsync(directory, ExportLayout.PeriodSeries, window.AddHours(-1), window, keys, [], signing, options, ct);
+        var result = ExportBuilder.Build(ExportLayout.PeriodSeries, window.AddHours(-1), window, keys, [], signing, options, ct);
         var real = Stopwatch.GetElapsedTime(started);
 
         // Baselines in the same run: the I/O and signature floor (raw key bytes, one ECDSA signature), and a naive
@@ -50,10 +51,10 @@ internal static partial class ServerBench
         ecdsa.SignData(json, HashAlgorithmName.SHA256);
         var naive = Stopwatch.GetElapsedTime(started);
 
-        var bytes = result.Paths.Sum(p => new FileInfo(ExportLayout.Resolve(directory, p)).Length);
+        var bytes = result.Files.Sum(f => (long)f.Content.Length);
         table.AddRow(
             $"export build + sign, {count:N0} keys",
-            $"{real.TotalMilliseconds:N0} ms ({result.Paths.Count} files, {bytes / 1e6:F1} MB, sorted, signed, fsynced, renamed)",
+            $"{real.TotalMilliseconds:N0} ms ({result.Files.Count} files, {bytes / 1e6:F1} MB, sorted, signed, in memory)",
             $"{floor.TotalMilliseconds:N0} ms raw bytes + 1 signature; {naive.TotalMilliseconds:N0} ms naive JSON + signature",
             "≤ 1,000 ms");
     }

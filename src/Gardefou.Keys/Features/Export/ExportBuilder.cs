@@ -6,18 +6,20 @@ using Gardefou.Protocol.Time;
 namespace Gardefou.Keys.Features.Export;
 
 /// <summary>
-/// Turns the keys of one export window into signed zip files in the export directory: padded with random keys
-/// up to the minimum batch size, split at the per-file limit, each file written to a temporary name and renamed.
-/// The writer sorts keys by their bytes, so neither upload order nor padding position shows in a file.
+/// Turns the keys of one export window into signed zip files: padded with random keys up to the minimum batch size,
+/// split at the per-file limit. The caller stores the bytes (in the database, beside the file's row). The writer sorts
+/// keys by their bytes, so neither upload order nor padding position shows in a file.
 /// </summary>
 public static class ExportBuilder
 {
-    /// <summary>What was written: relative paths in order, and how many padding keys were added.</summary>
-    public sealed record Result(IReadOnlyList<string> Paths, int RealKeys, int PaddingKeys, int RevisedKeys);
+    /// <summary>What was built: the files in order, and how many real, padding and revised keys they hold.</summary>
+    public sealed record Result(IReadOnlyList<File> Files, int RealKeys, int PaddingKeys, int RevisedKeys);
 
-    /// <summary>Builds and writes the files of a window.</summary>
-    public static async Task<Result> WriteAsync(
-        string exportDirectory,
+    /// <summary>One signed zip and its path relative to the export root.</summary>
+    public sealed record File(string Path, byte[] Content);
+
+    /// <summary>Builds and signs the files of a window.</summary>
+    public static Result Build(
         string series,
         DateTimeOffset windowStart,
         DateTimeOffset windowEnd,
@@ -32,7 +34,7 @@ public static class ExportBuilder
         {
             diagnosisKeys.Add(ToDiagnosisKey(key));
         }
-        var padding = AddPadding(diagnosisKeys, options);
+        var padding = AddPadding(diagnosisKeys, windowEnd, options);
         var revised = new DiagnosisKey[revisedKeys.Count];
         for (var i = 0; i < revised.Length; i++)
         {
@@ -40,37 +42,21 @@ public static class ExportBuilder
         }
 
         var batches = ExportBatch.Split(options.Region, windowStart, windowEnd, diagnosisKeys, revised, options.MaxKeysPerFile);
-        var paths = new string[batches.Count];
-        Directory.CreateDirectory(Path.Combine(exportDirectory, series));
+        var files = new File[batches.Count];
         for (var i = 0; i < batches.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            paths[i] = ExportLayout.FileOf(series, windowStart, windowEnd, batches[i].BatchNum);
-            var target = ExportLayout.Resolve(exportDirectory, paths[i]);
-            var temporary = Storage.AtomicFile.TemporaryPathFor(target);
-            try
-            {
-                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-                {
-                    ExportFileWriter.Write(stream, batches[i], [signingKey]);
-                    stream.Flush(flushToDisk: true);
-                }
-                File.Move(temporary, target, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
+            files[i] = new File(ExportLayout.FileOf(series, windowStart, windowEnd, batches[i].BatchNum), ExportFileWriter.WriteToArray(batches[i], [signingKey]));
         }
-        return new Result(paths, keys.Count, padding, revised.Length);
+        return new Result(files, keys.Count, padding, revised.Length);
     }
 
     /// <summary>
     /// Pads a non-empty batch with random keys up to the minimum size plus a random jitter, so a file's key count
-    /// says little about how many people uploaded. Each padding key copies the metadata of a random real key, so
-    /// padding has no statistical fingerprint of its own.
+    /// says little about how many people uploaded. Padding metadata comes from <see cref="PaddingKeys"/>, a fixed
+    /// distribution independent of the real keys, so padding never multiplies a real key's metadata.
     /// </summary>
-    public static int AddPadding(List<DiagnosisKey> keys, KeysOptions options)
+    public static int AddPadding(List<DiagnosisKey> keys, DateTimeOffset windowEnd, KeysOptions options)
     {
         if (keys.Count == 0)
         {
@@ -78,19 +64,11 @@ public static class ExportBuilder
         }
         var target = options.MinimumBatchSize + RandomNumberGenerator.GetInt32(options.PaddingJitter + 1);
         var missing = target - keys.Count;
-        if (missing <= 0)
-        {
-            return 0;
-        }
-        var real = keys.Count;
-        Span<byte> bytes = stackalloc byte[TemporaryExposureKey.Size];
         for (var i = 0; i < missing; i++)
         {
-            var template = keys[RandomNumberGenerator.GetInt32(real)];
-            RandomNumberGenerator.Fill(bytes);
-            keys.Add(new DiagnosisKey(TemporaryExposureKey.FromBytes(bytes), template.Validity, template.TransmissionRiskLevel, template.ReportType, template.DaysSinceOnsetOfSymptoms));
+            keys.Add(PaddingKeys.Draw(windowEnd));
         }
-        return missing;
+        return Math.Max(0, missing);
     }
 
     private static DiagnosisKey ToDiagnosisKey(ExportKey key) => new(

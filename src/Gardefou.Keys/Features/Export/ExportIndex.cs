@@ -3,24 +3,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gardefou.Keys.Features.Export;
 
-/// <summary>The <c>index.txt</c> of a series, always rebuilt from the database so every instance writes the same one.</summary>
+/// <summary>The <c>index.txt</c> of a series, read from the database so every instance sharing it answers the same.</summary>
 public static class ExportIndex
 {
-    /// <summary>Rewrites a series' index (oldest first) atomically when its content changed; called after the files are in place.</summary>
-    public static async Task RewriteAsync(KeysDbContext db, KeysStorage storage, string series, CancellationToken ct)
-    {
-        var paths = await db.ExportFiles.AsNoTracking()
-            .Where(f => f.Series == series)
+    /// <summary>
+    /// The paths of a series, oldest first. Only files whose bytes are in the database are listed, so a listed file
+    /// is always servable (a file row imported from an older version without its bytes stays unlisted).
+    /// </summary>
+    public static Task<List<string>> ReadAsync(KeysDbContext db, string series, CancellationToken ct) =>
+        db.ExportFiles.AsNoTracking()
+            .Where(f => f.Series == series && db.ExportFileContents.Any(c => c.Path == f.Path))
             .OrderBy(f => f.WindowEnd).ThenBy(f => f.Id)
             .Select(f => f.Path)
             .ToListAsync(ct);
-        var content = paths.Count == 0 ? "" : string.Join('\n', paths) + "\n";
-        var index = ExportLayout.Resolve(storage.ExportDirectory, ExportLayout.IndexOf(series));
-        if (File.Exists(index) && await File.ReadAllTextAsync(index, ct) == content)
-        {
-            return;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(index)!);
-        await AtomicFile.WriteAllTextAsync(index, content, ct);
-    }
+
+    /// <summary>The bytes of the export file at <paramref name="path"/>, or null when no such file is stored.</summary>
+    public static Task<byte[]?> ReadFileAsync(KeysDbContext db, string path, CancellationToken ct) =>
+        db.ExportFileContents.AsNoTracking()
+            .Where(c => c.Path == path)
+            .Select(c => c.Content)
+            .SingleOrDefaultAsync(ct);
 }

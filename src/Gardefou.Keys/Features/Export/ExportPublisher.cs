@@ -38,11 +38,6 @@ public sealed partial class ExportPublisher
         {
             files += await ExportSeriesAsync(ExportLayout.DailySeries, TimeSpan.FromDays(1), now, ct);
         }
-        await ExportIndex.RewriteAsync(_db, _storage, ExportLayout.PeriodSeries, ct);
-        if (_options.DailyExports)
-        {
-            await ExportIndex.RewriteAsync(_db, _storage, ExportLayout.DailySeries, ct);
-        }
         return files;
     }
 
@@ -86,16 +81,18 @@ public sealed partial class ExportPublisher
         var windowStart = DateTimeOffset.FromUnixTimeSeconds(start);
         var windowEnd = DateTimeOffset.FromUnixTimeSeconds(end);
         var signing = new ExportSigningKey(new SignatureInfo(_options.SigningKeyId, _options.SigningKeyVersion), _secrets.ExportSigningKey);
-        var result = await ExportBuilder.WriteAsync(_storage.ExportDirectory, series, windowStart, windowEnd, keys, revised, signing, _options, ct);
-        foreach (var path in result.Paths)
+        var result = ExportBuilder.Build(series, windowStart, windowEnd, keys, revised, signing, _options, ct);
+        foreach (var file in result.Files)
         {
-            _db.ExportFiles.Add(new ExportFileRow { BatchId = batch.Id, Series = series, Path = path, WindowEnd = end, KeyCount = keys.Count + result.PaddingKeys });
+            // The bytes commit with the row that lists them: every instance on this database can serve what the index lists.
+            _db.ExportFiles.Add(new ExportFileRow { BatchId = batch.Id, Series = series, Path = file.Path, WindowEnd = end, KeyCount = keys.Count + result.PaddingKeys });
+            _db.ExportFileContents.Add(new ExportFileContentRow { Path = file.Path, Content = file.Content });
         }
         batch.KeyCount = keys.Count;
         batch.RevisedKeyCount = revised.Count;
         await _db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        Log.Exported(_logger, series, windowStart, windowEnd, result.Paths.Count);
-        return result.Paths.Count;
+        Log.Exported(_logger, series, windowStart, windowEnd, result.Files.Count);
+        return result.Files.Count;
     }
 }

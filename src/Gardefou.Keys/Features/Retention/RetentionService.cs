@@ -8,7 +8,8 @@ namespace Gardefou.Keys.Features.Retention;
 /// <summary>
 /// Deletes what the service may no longer keep: keys published, or keys whose validity ended, more than the
 /// retention ago (14 days at most), the export files of windows that old, and after the sunset date everything.
-/// Files leave the index first and the disk second, so a client never sees a listed file that is gone.
+/// A file's bytes go first: the index lists only files whose bytes are stored, so a client never sees a listed file
+/// that is gone.
 /// </summary>
 public sealed class RetentionService
 {
@@ -45,13 +46,19 @@ public sealed class RetentionService
         var oldFiles = await _db.ExportFiles.AsNoTracking().Where(f => f.WindowEnd < cutoff).Select(f => f.Path).ToListAsync(ct);
         if (oldFiles.Count > 0 || sunset)
         {
+            await _db.ExportFileContents
+                .Where(c => sunset || _db.ExportFiles.Any(f => f.Path == c.Path && f.WindowEnd < cutoff))
+                .ExecuteDeleteAsync(ct);
             await _db.ExportFiles.Where(f => f.WindowEnd < cutoff).ExecuteDeleteAsync(ct);
             await _db.ExportBatches.Where(b => b.WindowEnd < cutoff).ExecuteDeleteAsync(ct);
-            await ExportIndex.RewriteAsync(_db, _storage, ExportLayout.PeriodSeries, ct);
-            await ExportIndex.RewriteAsync(_db, _storage, ExportLayout.DailySeries, ct);
             foreach (var path in oldFiles)
             {
-                File.Delete(ExportLayout.Resolve(_storage.ExportDirectory, path));
+                // A copy an older version kept in the instance's folder (see KeysSchemaUpgrade).
+                var legacy = ExportLayout.Resolve(_storage.ExportDirectory, path);
+                if (File.Exists(legacy))
+                {
+                    File.Delete(legacy);
+                }
             }
         }
         if (sunset)
@@ -66,7 +73,7 @@ public sealed class RetentionService
         return (keys, oldFiles.Count);
     }
 
-    /// <summary>After the sunset no zip may remain, not even one orphaned by an interrupted export.</summary>
+    /// <summary>After the sunset no zip may remain on disk either, not even one an older version left in the instance's folder.</summary>
     private void SweepExportDirectory()
     {
         foreach (var series in new[] { ExportLayout.PeriodSeries, ExportLayout.DailySeries })
