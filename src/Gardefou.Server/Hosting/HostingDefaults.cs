@@ -78,6 +78,9 @@ public static class HostingDefaults
     /// <summary>Adds the shared middleware and endpoints (call before mapping the domains).</summary>
     public static WebApplication UseGardefouHosting(this WebApplication app)
     {
+        // Outermost, so that what the exception handler, the status pages and the rate limiter write on the upload
+        // path is padded and held like the handlers' own answers.
+        app.UseMiddleware<UploadPathPadding>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();

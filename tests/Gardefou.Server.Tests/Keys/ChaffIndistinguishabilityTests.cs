@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Gardefou.Server.Tests.Support;
+using Gardefou.Server.Tests.Verification;
 using Gardefou.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +80,38 @@ public sealed class ChaffIndistinguishabilityTests
         await using var scope = host.Host.Services.CreateAsyncScope();
         var stored = await scope.ServiceProvider.GetRequiredService<Gardefou.Keys.Storage.KeysDbContext>().DiagnosisKeys.CountAsync(Ct);
         Assert.Equal(published * 14, stored);
+    }
+
+    [Fact]
+    public async Task Publish_refusals_and_answers_raised_before_the_handler_have_the_success_wire_size_header_set_and_latency()
+    {
+        // Issue 13, point 1: a refused upload (bad certificate, wrong content type) is as telling as an accepted one,
+        // and the host's own answers (rate limiter, router) must not stand out either.
+        await using var host = await HostRaisedAnswerTests.StartAsync(PublishFlowTests.FastSettings());
+        var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
+        using var phones = RawHttp.ManyPhonesClient(host.Host.BaseAddress);
+        var phone = new Phone(phones);
+        var baseAddress = host.Host.BaseAddress;
+        var last = (Upload?)null;
+
+        async Task<RawHttp.Exchange> RealAsync()
+        {
+            last = await phone.PrepareUploadAsync(await phone.IssueCodeAsync(apiKey), Phone.DailyKeys(14));
+            return await RawHttp.PostAsync(baseAddress, "/v1/publish", last.Json, chaff: false, from: RawHttp.AnyPhoneAddress());
+        }
+        Task<RawHttp.Exchange> SendAsync(bool chaff, string contentType = "application/json", string method = "POST") =>
+            RawHttp.PostAsync(baseAddress, "/v1/publish", ChaffLike(last!).Json, chaff, method, RawHttp.AnyPhoneAddress(), contentType);
+
+        var verdicts = await WireComparison.CompareAsync(RealAsync,
+        [
+            new("chaff", () => SendAsync(chaff: true), s => s == 200),
+            // Random bytes where the certificate goes: refused by the handler (401), held and padded by the host.
+            new("invalid certificate", () => SendAsync(chaff: false), s => s == 401),
+            new("wrong content type", () => SendAsync(chaff: false, contentType: "text/plain"), s => s == 415),
+            new("throttled by the host's rate limiter", () => HostRaisedAnswerTests.ThrottledAsync(baseAddress, "/v1/publish", "{}"), s => s == 429),
+            new("method refused by the router", () => SendAsync(chaff: false, method: "PUT"), s => s == 405),
+        ]);
+        Assert.NotEmpty(verdicts);
     }
 
     private static Upload ChaffLike(Upload real)

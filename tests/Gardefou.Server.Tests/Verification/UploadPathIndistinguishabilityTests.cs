@@ -13,15 +13,11 @@ namespace Gardefou.Server.Tests.Verification;
 /// </summary>
 public sealed class UploadPathIndistinguishabilityTests
 {
-    private const int Samples = 30;
-    private const int Attempts = 3;
-
-    // Critical value of the two-sample test at alpha = 0.001 for 30 + 30 samples.
-    private const double Critical = 0.5;
+    private const string Accept = "\"accept\":[\"confirmed\",\"likely\",\"negative\",\"user-report\"]";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Dictionary<string, string?> Settings() => new(PublishFlowTests.FastSettings())
+    internal static Dictionary<string, string?> Settings() => new(PublishFlowTests.FastSettings())
     {
         ["Verification:WrongCodesPerRealmPerMinute"] = "100000",
         ["Verification:WrongCodesPerMinute"] = "100000",
@@ -34,17 +30,14 @@ public sealed class UploadPathIndistinguishabilityTests
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var phone = new Phone(host.Client);
         var baseAddress = host.Host.BaseAddress;
-        const string Accept = "\"accept\":[\"confirmed\",\"likely\",\"negative\",\"user-report\"]";
 
-        async Task<RawHttp.Exchange> RealAsync()
-        {
-            var code = await phone.IssueCodeAsync(apiKey);
-            return await RawHttp.PostAsync(baseAddress, "/api/verify", $$"""{"code":"{{code}}",{{Accept}},"padding":"{{Padding()}}"}""", chaff: false);
-        }
-        Task<RawHttp.Exchange> ChaffAsync() => RawHttp.PostAsync(baseAddress, "/api/verify", $$"""{"padding":"{{Padding()}}"}""", chaff: true);
-        Task<RawHttp.Exchange> WrongAsync() => RawHttp.PostAsync(baseAddress, "/api/verify", $$"""{"code":"{{Random.Shared.Next(100_000_000):D8}}",{{Accept}},"padding":"{{Padding()}}"}""", chaff: false);
+        async Task<RawHttp.Exchange> RealAsync() => await RealVerifyAsync(baseAddress, await phone.IssueCodeAsync(apiKey));
 
-        await CompareAsync(RealAsync, ChaffAsync, WrongAsync, expectedRealStatus: 200);
+        await WireComparison.CompareAsync(RealAsync,
+        [
+            new("chaff", () => RawHttp.PostAsync(baseAddress, "/api/verify", $$"""{"padding":"{{Padding()}}"}""", chaff: true), s => s == 200),
+            new("wrong code", () => WrongVerifyAsync(baseAddress), s => s == 400),
+        ]);
     }
 
     [Fact]
@@ -56,70 +49,37 @@ public sealed class UploadPathIndistinguishabilityTests
         var hmac = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var used = new List<string>();
 
-        async Task<string> TokenAsync()
-        {
-            var code = await new Phone(host.Client).IssueCodeAsync(apiKey);
-            using var verify = await host.Client.PostAsJsonAsync("/api/verify", new { code }, Ct);
-            return JsonDocument.Parse(await verify.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("token").GetString()!;
-        }
         async Task<RawHttp.Exchange> RealAsync()
         {
-            var token = await TokenAsync();
+            var token = await TokenAsync(host.Client, await new Phone(host.Client).IssueCodeAsync(apiKey));
             used.Add(token);
-            return await RawHttp.PostAsync(baseAddress, "/api/certificate", $$"""{"token":"{{token}}","ekeyhmac":"{{hmac}}","padding":"{{Padding()}}"}""", chaff: false);
+            return await RealCertificateAsync(baseAddress, token, hmac);
         }
-        Task<RawHttp.Exchange> ChaffAsync() => RawHttp.PostAsync(baseAddress, "/api/certificate", $$"""{"padding":"{{Padding()}}"}""", chaff: true);
-        Task<RawHttp.Exchange> ReplayAsync() => RawHttp.PostAsync(baseAddress, "/api/certificate", $$"""{"token":"{{used[Random.Shared.Next(used.Count)]}}","ekeyhmac":"{{hmac}}","padding":"{{Padding()}}"}""", chaff: false);
+        Task<RawHttp.Exchange> ReplayAsync() => RealCertificateAsync(baseAddress, used[Random.Shared.Next(used.Count)], hmac);
 
-        await CompareAsync(RealAsync, ChaffAsync, ReplayAsync, expectedRealStatus: 200);
+        await WireComparison.CompareAsync(RealAsync,
+        [
+            new("chaff", () => RawHttp.PostAsync(baseAddress, "/api/certificate", $$"""{"padding":"{{Padding()}}"}""", chaff: true), s => s == 200),
+            new("used token", ReplayAsync, s => s is >= 400 and < 500),
+        ]);
     }
 
-    private static async Task CompareAsync(Func<Task<RawHttp.Exchange>> real, Func<Task<RawHttp.Exchange>> chaff, Func<Task<RawHttp.Exchange>> error, int expectedRealStatus)
+    internal static Task<RawHttp.Exchange> RealVerifyAsync(Uri baseAddress, string code) =>
+        RawHttp.PostAsync(baseAddress, "/api/verify", $$"""{"code":"{{code}}",{{Accept}},"padding":"{{Padding()}}"}""", chaff: false, from: RawHttp.AnyPhoneAddress());
+
+    internal static Task<RawHttp.Exchange> WrongVerifyAsync(Uri baseAddress) =>
+        RawHttp.PostAsync(baseAddress, "/api/verify", $$"""{"code":"{{Random.Shared.Next(100_000_000):D8}}",{{Accept}},"padding":"{{Padding()}}"}""", chaff: false, from: RawHttp.AnyPhoneAddress());
+
+    internal static Task<RawHttp.Exchange> RealCertificateAsync(Uri baseAddress, string token, string hmac) =>
+        RawHttp.PostAsync(baseAddress, "/api/certificate", $$"""{"token":"{{token}}","ekeyhmac":"{{hmac}}","padding":"{{Padding()}}"}""", chaff: false, from: RawHttp.AnyPhoneAddress());
+
+    internal static async Task<string> TokenAsync(HttpClient client, string code)
     {
-        // Warm up: the first real successes seed the latency the others are held to.
-        for (var i = 0; i < 8; i++)
-        {
-            Assert.Equal(expectedRealStatus, (await real()).Status);
-        }
-        var sizes = new HashSet<int>();
-        var headNames = new HashSet<string>();
-        var verdicts = new List<string>();
-        var indistinguishable = false;
-        for (var attempt = 0; attempt < Attempts && !indistinguishable; attempt++)
-        {
-            var realTimes = new List<double>();
-            var chaffTimes = new List<double>();
-            var errorTimes = new List<double>();
-            for (var i = 0; i < Samples; i++)
-            {
-                var r = await real();
-                var c = await chaff();
-                var e = await error();
-                Assert.Equal(expectedRealStatus, r.Status);
-                Assert.Equal(200, c.Status);
-                Assert.InRange(e.Status, 400, 499);
-                foreach (var x in new[] { r, c, e })
-                {
-                    sizes.Add(x.WireBytes);
-                    headNames.Add(string.Join(',', x.Head.Split("\r\n").Skip(1).Select(h => h[..h.IndexOf(':', StringComparison.Ordinal)]).Order(StringComparer.Ordinal)));
-                }
-                realTimes.Add(r.Milliseconds);
-                chaffTimes.Add(c.Milliseconds);
-                errorTimes.Add(e.Milliseconds);
-            }
-            var chaffStatistic = ChaffIndistinguishabilityTests.KolmogorovSmirnov(realTimes, chaffTimes);
-            var errorStatistic = ChaffIndistinguishabilityTests.KolmogorovSmirnov(realTimes, errorTimes);
-            verdicts.Add($"KS real/chaff {chaffStatistic:0.000}, real/error {errorStatistic:0.000}; medians real {Median(realTimes):0.00} ms, chaff {Median(chaffTimes):0.00} ms, error {Median(errorTimes):0.00} ms; wire bytes {string.Join('/', sizes)}");
-            TestContext.Current.TestOutputHelper?.WriteLine(verdicts[^1]);
-            indistinguishable = chaffStatistic < Critical && errorStatistic < Critical;
-        }
-
-        Assert.True(sizes.Count == 1, "wire sizes: " + string.Join(", ", sizes));
-        Assert.True(headNames.Count == 1, "header sets: " + string.Join(" | ", headNames));
-        Assert.True(indistinguishable, string.Join(" | ", verdicts));
+        using var verify = await client.PostAsJsonAsync("/api/verify", new { code }, Ct);
+        var text = await verify.Content.ReadAsStringAsync(Ct);
+        Assert.True(verify.IsSuccessStatusCode, text);
+        return JsonDocument.Parse(text).RootElement.GetProperty("token").GetString()!;
     }
 
-    private static string Padding() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Random.Shared.Next(100, 700)));
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    internal static string Padding() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(Random.Shared.Next(100, 700)));
 }
