@@ -1,3 +1,4 @@
+using Gardefou.Hosting.Timing;
 using Gardefou.Keys;
 using Gardefou.Keys.Features.Publish;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,7 @@ internal static class PublishAnswers
         if (response.StatusCode is < 200 or >= 300)
         {
             // The handler holds chaff and records real successes; refusals and the host's errors are held here.
-            await services.GetRequiredService<ChaffLatency>().HoldAsync(started, context.RequestAborted);
+            await services.GetRequiredService<ResponseTiming>().HoldAsync(started, context.RequestAborted);
         }
         await response.Body.WriteAsync(body, context.RequestAborted);
     }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Gardefou.Keys.Features.Publish;
+using Gardefou.Hosting.Timing;
 using Gardefou.Verification.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -79,7 +79,7 @@ internal sealed partial class UploadPathPadding
             }
             else
             {
-                await VerificationAnswers.WriteAsync(context, endpoint == UploadEndpoint.Verify ? ResponseTiming.Verify : ResponseTiming.Certificate, started, written);
+                await VerificationAnswers.WriteAsync(context, endpoint == UploadEndpoint.Verify ? UploadTimings.Verify : UploadTimings.Certificate, started, written);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -90,8 +90,8 @@ internal sealed partial class UploadPathPadding
 
     /// <summary>Whether this host runs the endpoint's domain (a keys-only server has no /api/verify to pad).</summary>
     private static bool IsServed(IServiceProvider services, UploadEndpoint endpoint) => endpoint == UploadEndpoint.Publish
-        ? services.GetService<ChaffLatency>() is not null
-        : services.GetKeyedService<ResponseTiming>(endpoint == UploadEndpoint.Verify ? ResponseTiming.Verify : ResponseTiming.Certificate) is not null;
+        ? services.GetService<ResponseTiming>() is not null
+        : services.GetKeyedService<ResponseTiming>(endpoint == UploadEndpoint.Verify ? UploadTimings.Verify : UploadTimings.Certificate) is not null;
 
     [LoggerMessage(1, LogLevel.Error, "Unhandled {ExceptionType} on the upload path")]
     private static partial void LogEscaped(ILogger logger, string exceptionType, Exception exception);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gardefou.Hosting.Timing;
 using Gardefou.Verification;
 using Gardefou.Verification.Api;
 using Microsoft.AspNetCore.Http;
