@@ -78,8 +78,11 @@ public sealed class SignInAbuseTests
             return response.StatusCode;
         }));
 
-        // The account budget is reserved atomically before hashing: 5 checks, whatever the interleaving.
-        Assert.Equal(SignInThrottle.FreeAccountFailures, Throttle(server).Hashes);
+        // The account budget is reserved atomically before hashing: at most 5 checks, whatever the interleaving. On a
+        // loaded machine a reserved attempt may also wait too long for a hashing slot and be answered 503 unhashed.
+        var busy = answers.Count(a => a == HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(SignInThrottle.FreeAccountFailures, Throttle(server).Hashes + busy);
+        Assert.Equal(SignInThrottle.FreeAccountFailures - busy, answers.Count(a => a == HttpStatusCode.Unauthorized));
         Assert.Equal(25, answers.Count(a => a == HttpStatusCode.TooManyRequests));
         Assert.InRange(Throttle(server).HashingPeak, 1, Throttle(server).HashingSlots);
     }
