@@ -74,7 +74,7 @@ public sealed class PaddingMetadataTests
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var signing = new ExportSigningKey(new SignatureInfo("000", "v1"), ecdsa);
-        var result = ExportBuilder.Build(ExportLayout.PeriodSeries, s_windowEnd.AddHours(-1), s_windowEnd, real, [], signing, s_options, TestContext.Current.CancellationToken);
+        var result = ExportBuilder.Build(ExportSeries.Period, s_windowEnd.AddHours(-1), s_windowEnd, real, [], signing, s_options, TestContext.Current.CancellationToken);
         var keys = ExportFileReader.Read(Assert.Single(result.Files).Content).Batch.Keys;
         var realKeys = real.Select(k => Convert.ToBase64String(k.KeyData)).ToHashSet();
         var padding = keys.Where(k => !realKeys.Contains(k.Key.ToBase64())).ToList();

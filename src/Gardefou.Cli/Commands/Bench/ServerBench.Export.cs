@@ -30,7 +30,7 @@ internal static partial class ServerBench
         // One warm-up run so the figure is the steady state, not JIT compilation.
         ExportBuilder.Build("warmup", window.AddHours(-1), window, keys[..Math.Min(count, 10_000)], [], signing, options, ct);
         var started = Stopwatch.GetTimestamp();
-        var result = ExportBuilder.Build(ExportLayout.PeriodSeries, window.AddHours(-1), window, keys, [], signing, options, ct);
+        var result = ExportBuilder.Build(ExportSeries.Period, window.AddHours(-1), window, keys, [], signing, options, ct);
         var real = Stopwatch.GetElapsedTime(started);
 
         // Baselines in the same run: the I/O and signature floor (raw key bytes, one ECDSA signature), and a naive

@@ -20,7 +20,7 @@ public static class ExportBuilder
 
     /// <summary>Builds and signs the files of a window.</summary>
     public static Result Build(
-        string series,
+        ExportSeries series,
         DateTimeOffset windowStart,
         DateTimeOffset windowEnd,
         IReadOnlyList<ExportKey> keys,
