@@ -19,7 +19,7 @@ public sealed partial class ExportPublisher
         return _db.DiagnosisKeys.Where(k => k.RevisedReportType != null && EF.Property<long?>(k, revisedBatch) == null && EF.Property<long?>(k, batch) != null);
     }
 
-    private async Task<(List<ExportKey> Keys, List<ExportKey> Revised)> ClaimAsync(ExportSeries series, long batchId, long windowEnd, CancellationToken ct)
+    private async Task<(List<DiagnosisKey> Keys, List<DiagnosisKey> Revised)> ClaimAsync(ExportSeries series, long batchId, long windowEnd, CancellationToken ct)
     {
         var (batch, revisedBatch) = (series.BatchColumn, series.RevisedBatchColumn);
         // Keys first released in this batch; a key revised before its first release goes out with its revised type.
@@ -29,11 +29,11 @@ public sealed partial class ExportPublisher
         var keys = await _db.DiagnosisKeys.AsNoTracking()
             .Where(k => EF.Property<long?>(k, batch) == batchId)
             .Where(k => k.RevisedReportType == null || k.RevisedReportType != (int)ReportType.Revoked)
-            .Select(ExportKey.FromRow)
+            .Select(ExportKeyProjection.FromRow)
             .ToListAsync(ct);
         var revised = await _db.DiagnosisKeys.AsNoTracking()
             .Where(k => EF.Property<long?>(k, revisedBatch) == batchId && EF.Property<long?>(k, batch) != batchId)
-            .Select(ExportKey.FromRow)
+            .Select(ExportKeyProjection.FromRow)
             .ToListAsync(ct);
         return (keys, revised);
     }
