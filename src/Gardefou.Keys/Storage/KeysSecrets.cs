@@ -47,9 +47,6 @@ public sealed class KeysSecrets : IDisposable
         _revision = new RevisionTokenProtector(revision);
     }
 
-    /// <summary>Forgets every secret (used by the sunset: afterwards nothing can be signed or revised).</summary>
-    internal static Task DeleteAllAsync(KeysDbContext db, CancellationToken ct) => db.Secrets.ExecuteDeleteAsync(ct);
-
     public void Dispose() => _exportSigningKey?.Dispose();
 
     private static async Task<byte[]> LoadOrCreateSecretAsync(KeysDbContext db, string name, Func<byte[]> create, long now, CancellationToken ct)

@@ -127,8 +127,9 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
     {
         try
         {
-            // Rows go in in random order, so that storage order (SQLite rowids, PostgreSQL heap order) does not keep
-            // one upload's keys side by side when several uploads share the commit.
+            // Rows go in in random order, so that storage order (PostgreSQL heap order; on SQLite the rowids are random
+            // anyway, see SqliteKeyRowInserter) does not keep one upload's keys side by side when several uploads
+            // share the commit. On PostgreSQL an upload alone in its commit still lands in adjacent heap slots.
             var shuffled = rows.SelectMany(upload => upload).ToArray();
             RandomNumberGenerator.Shuffle(shuffled.AsSpan());
             await _inserter.InsertAsync([shuffled], CancellationToken.None);

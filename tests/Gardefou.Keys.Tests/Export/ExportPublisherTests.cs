@@ -106,7 +106,7 @@ public sealed class ExportPublisherTests
         await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, Uploads.DailyKeys(fixture.Clock.GetUtcNow(), 5)));
         fixture.Clock.SetUtcNow(new DateTimeOffset(fixture.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddMinutes(1), TimeSpan.Zero));
         await fixture.ExportAsync();
-        var daily = Assert.Single(await fixture.IndexAsync(ExportLayout.DailySeries));
+        var daily = Assert.Single(await fixture.IndexAsync(ExportSeries.Daily));
         Assert.StartsWith("daily/", daily, StringComparison.Ordinal);
         var dailyBatch = (await fixture.ReadVerifiedAsync(daily)).Batch;
         Assert.Equal(86_400, (dailyBatch.EndTimestamp - dailyBatch.StartTimestamp).TotalSeconds);

@@ -25,7 +25,7 @@ public sealed class ExportStorageUpgradeTests
         await File.WriteAllBytesAsync(onDisk, bytes, TestContext.Current.CancellationToken);
         await fixture.QueryAsync(async db =>
         {
-            db.ExportFiles.Add(new ExportFileRow { BatchId = 99, Series = ExportLayout.PeriodSeries, Path = "period/1-2-1.zip", WindowEnd = 2, KeyCount = 1000 });
+            db.ExportFiles.Add(new ExportFileRow { BatchId = 99, Series = ExportSeries.Period.Name, Path = "period/1-2-1.zip", WindowEnd = 2, KeyCount = 1000 });
             await db.SaveChangesAsync();
             return await db.Database.ExecuteSqlRawAsync("DROP TABLE \"export_file_contents\"");
         });

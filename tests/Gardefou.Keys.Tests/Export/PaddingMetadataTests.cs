@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Gardefou.Keys.Features.Export;
 using Gardefou.Protocol.Export;
+using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
 
 namespace Gardefou.Keys.Tests.Export;
@@ -70,20 +71,20 @@ public sealed class PaddingMetadataTests
     }
 
     /// <summary>Builds one window's file from <paramref name="real"/> and returns its padding keys (every key that is not real).</summary>
-    private static List<DiagnosisKey> PaddingOf(ExportKey[] real)
+    private static List<DiagnosisKey> PaddingOf(DiagnosisKey[] real)
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var signing = new ExportSigningKey(new SignatureInfo("000", "v1"), ecdsa);
-        var result = ExportBuilder.Build(ExportLayout.PeriodSeries, s_windowEnd.AddHours(-1), s_windowEnd, real, [], signing, s_options, TestContext.Current.CancellationToken);
+        var result = ExportBuilder.Build(ExportSeries.Period, s_windowEnd.AddHours(-1), s_windowEnd, real, [], signing, s_options, TestContext.Current.CancellationToken);
         var keys = ExportFileReader.Read(Assert.Single(result.Files).Content).Batch.Keys;
-        var realKeys = real.Select(k => Convert.ToBase64String(k.KeyData)).ToHashSet();
+        var realKeys = real.Select(k => k.Key.ToBase64()).ToHashSet();
         var padding = keys.Where(k => !realKeys.Contains(k.Key.ToBase64())).ToList();
         Assert.Equal(s_options.MinimumBatchSize - real.Length, padding.Count);
         return padding;
     }
 
-    private static ExportKey Real(int ageDays, int risk, ReportType type, int daysSinceOnset) =>
-        new(RandomNumberGenerator.GetBytes(16), (s_endDay - ageDays) * EnIntervalNumber.IntervalsPerDay, EnIntervalNumber.IntervalsPerDay, risk, (int)type, daysSinceOnset);
+    private static DiagnosisKey Real(int ageDays, int risk, ReportType type, int daysSinceOnset) =>
+        new(TemporaryExposureKey.Generate(), new KeyValidity(new EnIntervalNumber((s_endDay - ageDays) * EnIntervalNumber.IntervalsPerDay), EnIntervalNumber.IntervalsPerDay), risk, type, daysSinceOnset);
 
     /// <summary>Pearson's chi-square of two samples over their shared categories, and its critical value at p = 1e-6.</summary>
     private static (double Statistic, double Critical) TwoSampleChiSquare(IEnumerable<int> first, IEnumerable<int> second)

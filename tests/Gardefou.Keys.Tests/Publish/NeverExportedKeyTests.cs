@@ -59,4 +59,35 @@ public sealed class NeverExportedKeyTests
         Assert.Equal(14, byRowId.Count);
         Assert.NotEqual(byRowId.Order().ToList(), byRowId);
     }
+
+    [Fact]
+    public async Task The_keys_of_an_upload_alone_in_its_commit_are_not_stored_side_by_side()
+    {
+        await using var fixture = await KeysFixture.CreateAsync();
+        var uploads = new List<HashSet<string>>();
+        for (var i = 0; i < 3; i++)
+        {
+            // One at a time, each waited for: every upload is alone in its commit, as outside peaks.
+            var keys = Uploads.DailyKeys(fixture.Clock.GetUtcNow(), 14);
+            await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, keys));
+            uploads.Add([.. keys.Select(k => k.Key!)]);
+        }
+
+        var stored = await fixture.QueryAsync(db => db.Database
+            .SqlQueryRaw<StoredRow>("SELECT rowid AS \"RowId\", \"KeyData\" FROM \"diagnosis_keys\" ORDER BY rowid").ToListAsync());
+        Assert.Equal(42, stored.Count);
+        var owners = stored.Select(row => uploads.FindIndex(u => u.Contains(Convert.ToBase64String(row.KeyData)))).ToList();
+        // Before, rowids ran max + 1: each upload was one block of 14 consecutive rowids (3 runs of owners, spans of 13).
+        foreach (var upload in Enumerable.Range(0, 3))
+        {
+            var ids = stored.Where((_, i) => owners[i] == upload).Select(row => row.RowId).ToList();
+            Assert.True(ids.Max() - ids.Min() > 1L << 40, $"upload {upload}'s rowids span only {ids.Max() - ids.Min()}");
+        }
+        // A random order of 3 × 14 rows has about 29 runs; fewer than 12 happens less than once in a million.
+        var runs = 1 + owners.Zip(owners.Skip(1)).Count(pair => pair.First != pair.Second);
+        Assert.True(runs >= 12, $"only {runs} runs of the same upload in storage order");
+    }
+
+    /// <summary>A row's storage position and key, as read back from SQLite.</summary>
+    private sealed record StoredRow(long RowId, byte[] KeyData);
 }

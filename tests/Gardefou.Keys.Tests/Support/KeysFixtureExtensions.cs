@@ -41,8 +41,8 @@ internal static class KeysFixtureExtensions
     public static Task<int> KeyCountAsync(this KeysFixture fixture) => fixture.QueryAsync(db => db.DiagnosisKeys.CountAsync());
 
     /// <summary>The index lines of a series, as <c>/v1/exports/index.txt</c> lists them.</summary>
-    public static async Task<string[]> IndexAsync(this KeysFixture fixture, string series = ExportLayout.PeriodSeries) =>
-        [.. await fixture.QueryAsync(db => ExportIndex.ReadAsync(db, series, CancellationToken.None))];
+    public static async Task<string[]> IndexAsync(this KeysFixture fixture, ExportSeries? series = null) =>
+        [.. await fixture.QueryAsync(db => ExportIndex.ReadAsync(db, series ?? ExportSeries.Period, CancellationToken.None))];
 
     /// <summary>Reads an export listed in the index and checks its signature with the published PEM, as <c>gardefou export dump</c> does.</summary>
     public static async Task<ExportFileContents> ReadVerifiedAsync(this KeysFixture fixture, string relativePath)

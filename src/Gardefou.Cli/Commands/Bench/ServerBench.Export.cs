@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gardefou.Keys;
 using Gardefou.Keys.Features.Export;
 using Gardefou.Protocol.Export;
+using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
 using Spectre.Console;
 
@@ -15,10 +16,10 @@ internal static partial class ServerBench
     private static async Task ExportAsync(int count, string data, Table table, CancellationToken ct)
     {
         var today = EnIntervalNumber.FromTime(DateTimeOffset.UtcNow).DayStart.Value;
-        var keys = new ExportKey[count];
+        var keys = new DiagnosisKey[count];
         for (var i = 0; i < count; i++)
         {
-            keys[i] = new ExportKey(RandomNumberGenerator.GetBytes(16), today - ((1 + (i % 14)) * 144), 144, 2, (int)ReportType.ConfirmedTest, i % 15 - 7);
+            keys[i] = new DiagnosisKey(TemporaryExposureKey.Generate(), new KeyValidity(new EnIntervalNumber(today - ((1 + (i % 14)) * 144)), 144), 2, ReportType.ConfirmedTest, i % 15 - 7);
         }
         var directory = Path.Combine(data, "bench-exports");
         Directory.CreateDirectory(directory);
@@ -28,9 +29,9 @@ internal static partial class ServerBench
         var window = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600 * 3600);
 
         // One warm-up run so the figure is the steady state, not JIT compilation.
-        ExportBuilder.Build("warmup", window.AddHours(-1), window, keys[..Math.Min(count, 10_000)], [], signing, options, ct);
+        ExportBuilder.Build(ExportSeries.Period, window.AddHours(-1), window, keys[..Math.Min(count, 10_000)], [], signing, options, ct);
         var started = Stopwatch.GetTimestamp();
-        var result = ExportBuilder.Build(ExportLayout.PeriodSeries, window.AddHours(-1), window, keys, [], signing, options, ct);
+        var result = ExportBuilder.Build(ExportSeries.Period, window.AddHours(-1), window, keys, [], signing, options, ct);
         var real = Stopwatch.GetElapsedTime(started);
 
         // Baselines in the same run: the I/O and signature floor (raw key bytes, one ECDSA signature), and a naive
@@ -39,14 +40,14 @@ internal static partial class ServerBench
         var raw = new byte[count * 16];
         for (var i = 0; i < count; i++)
         {
-            keys[i].KeyData.CopyTo(raw, i * 16);
+            keys[i].Key.CopyTo(raw.AsSpan(i * 16, 16));
         }
         await File.WriteAllBytesAsync(Path.Combine(directory, "raw.bin"), raw, ct);
         ecdsa.SignData(raw, HashAlgorithmName.SHA256);
         var floor = Stopwatch.GetElapsedTime(started);
 
         started = Stopwatch.GetTimestamp();
-        var json = JsonSerializer.SerializeToUtf8Bytes(keys.Select(k => new { key = Convert.ToBase64String(k.KeyData), start = k.RollingStart, period = k.RollingPeriod, risk = k.TransmissionRisk }));
+        var json = JsonSerializer.SerializeToUtf8Bytes(keys.Select(k => new { key = k.Key.ToBase64(), start = k.Validity.RollingStart.Value, period = k.Validity.RollingPeriod, risk = k.TransmissionRiskLevel }));
         await File.WriteAllBytesAsync(Path.Combine(directory, "naive.json"), json, ct);
         ecdsa.SignData(json, HashAlgorithmName.SHA256);
         var naive = Stopwatch.GetElapsedTime(started);

@@ -18,10 +18,10 @@ public static class ExportApi
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/v1/exports").WithTags("Exports");
-        group.MapGet("/index.txt", (string? after, KeysDbContext db, CancellationToken ct) => IndexAsync(db, ExportLayout.PeriodSeries, after, ct))
+        group.MapGet("/" + ExportSeries.Period.IndexPath, (string? after, KeysDbContext db, CancellationToken ct) => IndexAsync(db, ExportSeries.Period, after, ct))
             .WithName("ExportIndex")
             .WithSummary("Export files of the main series, one relative path per line, oldest first; ?after=<path> returns only newer lines.");
-        group.MapGet("/daily/index.txt", (string? after, KeysDbContext db, CancellationToken ct) => IndexAsync(db, ExportLayout.DailySeries, after, ct))
+        group.MapGet("/" + ExportSeries.Daily.IndexPath, (string? after, KeysDbContext db, CancellationToken ct) => IndexAsync(db, ExportSeries.Daily, after, ct))
             .WithName("DailyExportIndex")
             .WithSummary("Export files of the daily series; same format as index.txt.");
         group.MapGet("/public-key.pem", (KeysSecrets secrets) =>
@@ -34,7 +34,7 @@ public static class ExportApi
         return endpoints;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> IndexAsync(KeysDbContext db, string series, string? after, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> IndexAsync(KeysDbContext db, ExportSeries series, string? after, CancellationToken ct)
     {
         var lines = await ExportIndex.ReadAsync(db, series, ct);
         if (after is not null)

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Gardefou.Protocol.Export;
-using Gardefou.Protocol.Keys;
-using Gardefou.Protocol.Time;
 
 namespace Gardefou.Keys.Features.Export;
 
@@ -20,35 +18,27 @@ public static class ExportBuilder
 
     /// <summary>Builds and signs the files of a window.</summary>
     public static Result Build(
-        string series,
+        ExportSeries series,
         DateTimeOffset windowStart,
         DateTimeOffset windowEnd,
-        IReadOnlyList<ExportKey> keys,
-        IReadOnlyList<ExportKey> revisedKeys,
+        IReadOnlyList<DiagnosisKey> keys,
+        IReadOnlyList<DiagnosisKey> revisedKeys,
         ExportSigningKey signingKey,
         KeysOptions options,
         CancellationToken ct)
     {
         var diagnosisKeys = new List<DiagnosisKey>(Math.Max(keys.Count, options.MinimumBatchSize + options.PaddingJitter));
-        foreach (var key in keys)
-        {
-            diagnosisKeys.Add(ToDiagnosisKey(key));
-        }
+        diagnosisKeys.AddRange(keys);
         var padding = AddPadding(diagnosisKeys, windowEnd, options);
-        var revised = new DiagnosisKey[revisedKeys.Count];
-        for (var i = 0; i < revised.Length; i++)
-        {
-            revised[i] = ToDiagnosisKey(revisedKeys[i]);
-        }
 
-        var batches = ExportBatch.Split(options.Region, windowStart, windowEnd, diagnosisKeys, revised, options.MaxKeysPerFile);
+        var batches = ExportBatch.Split(options.Region, windowStart, windowEnd, diagnosisKeys, revisedKeys, options.MaxKeysPerFile);
         var files = new File[batches.Count];
         for (var i = 0; i < batches.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             files[i] = new File(ExportLayout.FileOf(series, windowStart, windowEnd, batches[i].BatchNum), ExportFileWriter.WriteToArray(batches[i], [signingKey]));
         }
-        return new Result(files, keys.Count, padding, revised.Length);
+        return new Result(files, keys.Count, padding, revisedKeys.Count);
     }
 
     /// <summary>
@@ -70,11 +60,4 @@ public static class ExportBuilder
         }
         return Math.Max(0, missing);
     }
-
-    private static DiagnosisKey ToDiagnosisKey(ExportKey key) => new(
-        TemporaryExposureKey.FromBytes(key.KeyData),
-        new KeyValidity(new EnIntervalNumber(key.RollingStart), key.RollingPeriod),
-        key.TransmissionRisk,
-        (ReportType)key.ReportType,
-        key.DaysSinceOnset);
 }

@@ -10,12 +10,15 @@ public static class ExportIndex
     /// The paths of a series, oldest first. Only files whose bytes are in the database are listed, so a listed file
     /// is always servable (a file row imported from an older version without its bytes stays unlisted).
     /// </summary>
-    public static Task<List<string>> ReadAsync(KeysDbContext db, string series, CancellationToken ct) =>
-        db.ExportFiles.AsNoTracking()
-            .Where(f => f.Series == series && db.ExportFileContents.Any(c => c.Path == f.Path))
+    public static Task<List<string>> ReadAsync(KeysDbContext db, ExportSeries series, CancellationToken ct)
+    {
+        var name = series.Name;
+        return db.ExportFiles.AsNoTracking()
+            .Where(f => f.Series == name && db.ExportFileContents.Any(c => c.Path == f.Path))
             .OrderBy(f => f.WindowEnd).ThenBy(f => f.Id)
             .Select(f => f.Path)
             .ToListAsync(ct);
+    }
 
     /// <summary>The bytes of the export file at <paramref name="path"/>, or null when no such file is stored.</summary>
     public static Task<byte[]?> ReadFileAsync(KeysDbContext db, string path, CancellationToken ct) =>

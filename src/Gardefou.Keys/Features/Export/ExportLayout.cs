@@ -9,15 +9,9 @@ namespace Gardefou.Keys.Features.Export;
 /// </summary>
 public static partial class ExportLayout
 {
-    /// <summary>The series of the configured export period.</summary>
-    public const string PeriodSeries = "period";
-
-    /// <summary>The daily series.</summary>
-    public const string DailySeries = "daily";
-
     /// <summary>The relative path of file <paramref name="number"/> of a batch.</summary>
-    public static string FileOf(string series, DateTimeOffset start, DateTimeOffset end, int number) =>
-        $"{series}/{start.ToUnixTimeSeconds()}-{end.ToUnixTimeSeconds()}-{number}.zip";
+    public static string FileOf(ExportSeries series, DateTimeOffset start, DateTimeOffset end, int number) =>
+        $"{series.Name}/{start.ToUnixTimeSeconds()}-{end.ToUnixTimeSeconds()}-{number}.zip";
 
     /// <summary>Whether <paramref name="path"/> is a path this layout can produce (nothing else is ever served).</summary>
     public static bool IsServable(string? path) => path is not null && ServablePath().IsMatch(path);

@@ -33,10 +33,13 @@ public sealed partial class ExportPublisher
     /// <summary>Exports the last closed window of every series if it has keys and nobody exported it yet; returns the files written.</summary>
     public async Task<int> ExportDueAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var files = await ExportSeriesAsync(ExportLayout.PeriodSeries, _options.ExportPeriod, now, ct);
-        if (_options.DailyExports)
+        var files = 0;
+        foreach (var series in ExportSeries.All)
         {
-            files += await ExportSeriesAsync(ExportLayout.DailySeries, TimeSpan.FromDays(1), now, ct);
+            if (series.IsEnabled(_options))
+            {
+                files += await ExportSeriesAsync(series, now, ct);
+            }
         }
         return files;
     }
@@ -49,15 +52,15 @@ public sealed partial class ExportPublisher
         return (end - length, end);
     }
 
-    private async Task<int> ExportSeriesAsync(string series, TimeSpan period, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> ExportSeriesAsync(ExportSeries series, DateTimeOffset now, CancellationToken ct)
     {
-        var (start, end) = LastClosedWindow(period, now);
-        if (start < 0 || await _db.ExportBatches.AnyAsync(b => b.Series == series && b.WindowStart == start, ct))
+        var (start, end) = LastClosedWindow(series.WindowLength(_options), now);
+        var name = series.Name;
+        if (start < 0 || await _db.ExportBatches.AnyAsync(b => b.Series == name && b.WindowStart == start, ct))
         {
             return 0;
         }
-        var daily = series == ExportLayout.DailySeries;
-        if (!await Pending(daily, end).AnyAsync(ct) && !await PendingRevisions(daily).AnyAsync(ct))
+        if (!await Pending(series, end).AnyAsync(ct) && !await PendingRevisions(series).AnyAsync(ct))
         {
             return 0;
         }
@@ -68,16 +71,16 @@ public sealed partial class ExportPublisher
         {
             await _db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockId})", ct);
         }
-        if (await _db.ExportBatches.AnyAsync(b => b.Series == series && b.WindowStart == start, ct))
+        if (await _db.ExportBatches.AnyAsync(b => b.Series == name && b.WindowStart == start, ct))
         {
-            Log.ExportAlreadyClaimed(_logger, series, DateTimeOffset.FromUnixTimeSeconds(start));
+            Log.ExportAlreadyClaimed(_logger, name, DateTimeOffset.FromUnixTimeSeconds(start));
             return 0;
         }
-        var batch = new ExportBatchRow { Series = series, WindowStart = start, WindowEnd = end };
+        var batch = new ExportBatchRow { Series = name, WindowStart = start, WindowEnd = end };
         _db.ExportBatches.Add(batch);
         await _db.SaveChangesAsync(ct);
 
-        var (keys, revised) = await ClaimAsync(daily, batch.Id, end, ct);
+        var (keys, revised) = await ClaimAsync(series, batch.Id, end, ct);
         var windowStart = DateTimeOffset.FromUnixTimeSeconds(start);
         var windowEnd = DateTimeOffset.FromUnixTimeSeconds(end);
         var signing = new ExportSigningKey(new SignatureInfo(_options.SigningKeyId, _options.SigningKeyVersion), _secrets.ExportSigningKey);
@@ -85,14 +88,14 @@ public sealed partial class ExportPublisher
         foreach (var file in result.Files)
         {
             // The bytes commit with the row that lists them: every instance on this database can serve what the index lists.
-            _db.ExportFiles.Add(new ExportFileRow { BatchId = batch.Id, Series = series, Path = file.Path, WindowEnd = end, KeyCount = keys.Count + result.PaddingKeys });
+            _db.ExportFiles.Add(new ExportFileRow { BatchId = batch.Id, Series = name, Path = file.Path, WindowEnd = end, KeyCount = keys.Count + result.PaddingKeys });
             _db.ExportFileContents.Add(new ExportFileContentRow { Path = file.Path, Content = file.Content });
         }
         batch.KeyCount = keys.Count;
         batch.RevisedKeyCount = revised.Count;
         await _db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        Log.Exported(_logger, series, windowStart, windowEnd, result.Files.Count);
+        Log.Exported(_logger, name, windowStart, windowEnd, result.Files.Count);
         return result.Files.Count;
     }
 }

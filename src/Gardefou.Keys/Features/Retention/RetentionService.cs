@@ -1,5 +1,6 @@
 using Gardefou.Keys.Features.Export;
 using Gardefou.Keys.Storage;
+using Gardefou.Protocol.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -36,7 +37,7 @@ public sealed class RetentionService
     {
         var sunset = IsSunset(_options, now);
         var cutoff = sunset ? long.MaxValue : (now - _options.EffectiveRetention).ToUnixTimeSeconds();
-        var cutoffInterval = sunset ? int.MaxValue : (int)Math.Min(int.MaxValue, cutoff / 600);
+        var cutoffInterval = sunset ? int.MaxValue : EnIntervalNumber.FromTime(DateTimeOffset.FromUnixTimeSeconds(cutoff)).Value;
 
         using var turn = await _writes.EnterAsync(ct);
         var keys = await _db.DiagnosisKeys
@@ -76,9 +77,9 @@ public sealed class RetentionService
     /// <summary>After the sunset no zip may remain on disk either, not even one an older version left in the instance's folder.</summary>
     private void SweepExportDirectory()
     {
-        foreach (var series in new[] { ExportLayout.PeriodSeries, ExportLayout.DailySeries })
+        foreach (var series in ExportSeries.All)
         {
-            var directory = Path.Combine(_storage.ExportDirectory, series);
+            var directory = Path.Combine(_storage.ExportDirectory, series.Name);
             if (Directory.Exists(directory))
             {
                 foreach (var file in Directory.EnumerateFiles(directory, "*.zip"))
