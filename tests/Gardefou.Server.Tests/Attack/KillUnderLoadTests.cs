@@ -22,7 +22,7 @@ public sealed class KillUnderLoadTests
         Assert.True(outcome.Acknowledged > 0, outcome.ToString());
     }
 
-    [Fact(Skip = "Needs exports stored where every instance reads them (issue 13 point 5, the keys branch's exports-in-database step): with one data folder per instance, each lists files the other answers 404 for.")]
+    [Fact]
     public async Task Two_instances_on_one_postgres_lose_nothing_when_one_is_killed_and_each_serves_every_file_either_lists()
     {
         await using var database = await DatabaseAsync("postgres");

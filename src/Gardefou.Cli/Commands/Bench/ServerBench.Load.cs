@@ -19,7 +19,7 @@ internal static partial class ServerBench
     private sealed record Baseline(double PerSecond, double P50, double P99, int Failed, TimeSpan Cpu, int Requests);
 
     /// <summary>Issue → verify → certificate for each upload, through the real API, before the timed phase.</summary>
-    private static async Task<ConcurrentQueue<byte[]>> PrepareAsync(HttpClient http, string apiKey, int count, int clients, Table table, CancellationToken ct)
+    private static async Task<ConcurrentQueue<byte[]>> PrepareAsync(HttpClient http, string apiKey, int count, int clients, Table table, CancellationToken ct, string where = "in-process")
     {
         var bodies = new ConcurrentQueue<byte[]>();
         var started = Stopwatch.GetTimestamp();
@@ -37,7 +37,7 @@ internal static partial class ServerBench
             });
         });
         var elapsed = Stopwatch.GetElapsedTime(started);
-        table.AddRow("certificate preparation (issue + verify + certificate), untimed phase", $"{count / elapsed.TotalSeconds:N0} / s ({count:N0} in {elapsed.TotalSeconds:F1} s)", "-", "-");
+        table.AddRow($"certificate preparation (issue + verify + certificate), untimed phase, {where}", $"{count / elapsed.TotalSeconds:N0} / s ({count:N0} in {elapsed.TotalSeconds:F1} s)", "-", "-");
         return bodies;
     }
 

@@ -27,12 +27,13 @@ internal static partial class ServerBench
         var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients", DefaultValueFactory = _ => 16 };
         var uploads = new Option<int>("--uploads") { Description = "Certificates issued before the timed phase (the phase ends early when they run out)", DefaultValueFactory = _ => 12_000 };
         var exportKeys = new Option<int>("--export-keys") { Description = "Keys in the export build measurement", DefaultValueFactory = _ => 1_000_000 };
-        var command = new Command("server", "Server: authorized publishes per second, p50/p99, keys lost, 1M-key export build time") { seconds, clients, uploads, exportKeys };
-        command.SetAction((r, ct) => RunAsync(r.GetValue(seconds), r.GetValue(clients), r.GetValue(uploads), r.GetValue(exportKeys), ct));
+        var external = new Option<bool>("--external") { Description = "Also publish to `gardefou serve` started as a separate process (kept-alive connections, then a connection per publish), printed beside the in-process figures" };
+        var command = new Command("server", "Server: authorized publishes per second, p50/p99, keys lost, 1M-key export build time") { seconds, clients, uploads, exportKeys, external };
+        command.SetAction((r, ct) => RunAsync(r.GetValue(seconds), r.GetValue(clients), r.GetValue(uploads), r.GetValue(exportKeys), r.GetValue(external), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(int seconds, int clients, int uploadCount, int exportKeys, CancellationToken ct)
+    private static async Task<int> RunAsync(int seconds, int clients, int uploadCount, int exportKeys, bool external, CancellationToken ct)
     {
         if (seconds is < 1 or > 600 || clients is < 1 or > 512 || uploadCount is < 10 or > 200_000 || exportKeys is < 1 or > 5_000_000)
         {
@@ -85,6 +86,12 @@ internal static partial class ServerBench
                     "-");
                 table.AddRow("uploads per commit (group commit)", $"{grouped / (double)Math.Max(1, transactions):F1} ({grouped:N0} uploads in {transactions:N0} transactions, SQLite synchronous=FULL)", "-", "-");
                 table.AddRow("keys lost", $"{lost} ({stored:N0} rows for {result.Succeeded:N0} × {KeysPerUpload} keys)", "-", "0");
+            }
+            if (external)
+            {
+                // The in-process host is stopped first, so that the external server has the cores the in-process one had.
+                await host.StopAsync(ct);
+                await ExternalAsync(seconds, clients, uploadCount, result, table, ct);
             }
             await ExportAsync(exportKeys, data.FullName, table, ct);
             AnsiConsole.Write(table);
