@@ -11,6 +11,7 @@ namespace Gardefou.Keys.Storage;
 /// <param name="PostgresSchema">The schema that holds this domain's tables (default <c>keys</c>).</param>
 /// <param name="ExportDirectory">Directory for export zips and <c>index.txt</c> (e.g. <c>data/exports</c>).</param>
 public sealed record KeysStorage(string? SqlitePath, string? PostgresConnectionString, string? PostgresSchema, string ExportDirectory)
+    : DomainStorage(SqlitePath, PostgresConnectionString, PostgresSchema)
 {
     /// <summary>The schema used on PostgreSQL when none is given.</summary>
     public const string DefaultSchema = "keys";
@@ -23,12 +24,6 @@ public sealed record KeysStorage(string? SqlitePath, string? PostgresConnectionS
     public static KeysStorage ForPostgres(string connectionString, string dataDirectory, string schema = DefaultSchema) =>
         new(null, connectionString, schema, Path.Combine(dataDirectory, "exports"));
 
-    /// <summary>The database, as the shared plumbing opens it (the schema name checked).</summary>
-    public DatabaseLocation Database => DatabaseLocation.Of(SqlitePath, PostgresConnectionString, PostgresSchema, DefaultSchema);
-
-    /// <summary>Whether the domain runs on PostgreSQL.</summary>
-    public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
-
-    /// <summary>The PostgreSQL schema, <c>keys</c> unless configured.</summary>
-    public string Schema => Database.Schema;
+    /// <inheritdoc />
+    protected override string DefaultSchemaName => DefaultSchema;
 }
