@@ -1,4 +1,5 @@
 using Gardefou.Hosting.Options;
+using Gardefou.Hosting.Storage;
 using Gardefou.Registry.Admin;
 using Gardefou.Registry.Demo;
 using Gardefou.Registry.Features.Availability;
@@ -34,7 +35,7 @@ public static class RegistryDomain
             .Validate(o => o.MaxSearchResponseBytes >= 4096, "Registry:MaxSearchResponseBytes must be at least 4096.");
         services.AddSingleton(storage);
         services.AddSingleton(new RegistrySchema(storage.Database));
-        services.AddDbContext<RegistryDbContext>(o => RegistryDatabase.Configure(o, storage));
+        services.AddDbContext<RegistryDbContext>(o => DomainDatabase.Configure(o, storage.Database));
         services.TryAddSingletonTimeProvider();
         services.AddSingleton<FreshnessPolicy>();
         services.AddSingleton<RegistryState>();

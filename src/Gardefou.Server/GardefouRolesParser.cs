@@ -1,5 +1,3 @@
-using Gardefou.Hosting.Results;
-
 namespace Gardefou.Server;
 
 /// <summary>Parses <c>--roles</c>: <c>all</c>, <c>keys</c>, <c>verification</c>, <c>registry</c>, or a comma list of them.</summary>

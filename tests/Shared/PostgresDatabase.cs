@@ -15,7 +15,21 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         ConnectionString = connectionString;
     }
 
+    /// <summary>The variable that holds the admin connection string (CI sets it; without it PostgreSQL tests skip).</summary>
+    public const string Variable = "GARDEFOU_TEST_POSTGRES";
+
     public string ConnectionString { get; }
+
+    /// <summary>A fresh database on the server named by <see cref="Variable"/>; skips the test when it is not set.</summary>
+    public static Task<PostgresDatabase> CreateOrSkipAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrWhiteSpace(admin))
+        {
+            Assert.Skip($"PostgreSQL not available: set {Variable} (CI does)");
+        }
+        return CreateAsync(admin);
+    }
 
     public static async Task<PostgresDatabase> CreateAsync(string admin)
     {

@@ -14,8 +14,9 @@ public static class DomainDatabase
     /// <summary>EF Core's migrations history table, in the domain's own schema.</summary>
     public const string HistoryTable = "__ef_migrations";
 
-    /// <summary>Configures EF Core for <paramref name="location"/>.</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseLocation location)
+    /// <summary>Configures EF Core for <paramref name="location"/>; returns <paramref name="options"/>.</summary>
+    public static TBuilder Configure<TBuilder>(TBuilder options, DatabaseLocation location)
+        where TBuilder : DbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(location);
@@ -27,7 +28,8 @@ public static class DomainDatabase
         {
             options.UseSqlite(DurableSqlite.ConnectionString(location.SqlitePath!)).AddInterceptors(DurableSqlite.Interceptor);
         }
-        return options.ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>();
+        options.ReplaceService<IModelCacheKeyFactory, SchemaModelCacheKeyFactory>();
+        return options;
     }
 
     /// <summary>

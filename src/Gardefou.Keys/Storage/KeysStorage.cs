@@ -14,6 +14,7 @@ namespace Gardefou.Keys.Storage;
 /// at start (<see cref="KeysSchemaUpgrade"/>) and deleted by retention and the sunset. Nothing new is written there.
 /// </param>
 public sealed record KeysStorage(string? SqlitePath, string? PostgresConnectionString, string? PostgresSchema, string ExportDirectory)
+    : DomainStorage(SqlitePath, PostgresConnectionString, PostgresSchema)
 {
     /// <summary>The schema used on PostgreSQL when none is given.</summary>
     public const string DefaultSchema = "keys";
@@ -26,12 +27,6 @@ public sealed record KeysStorage(string? SqlitePath, string? PostgresConnectionS
     public static KeysStorage ForPostgres(string connectionString, string dataDirectory, string schema = DefaultSchema) =>
         new(null, connectionString, schema, Path.Combine(dataDirectory, "exports"));
 
-    /// <summary>The database, as the shared plumbing opens it (the schema name checked).</summary>
-    public DatabaseLocation Database => DatabaseLocation.Of(SqlitePath, PostgresConnectionString, PostgresSchema, DefaultSchema);
-
-    /// <summary>Whether the domain runs on PostgreSQL.</summary>
-    public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
-
-    /// <summary>The PostgreSQL schema, <c>keys</c> unless configured.</summary>
-    public string Schema => Database.Schema;
+    /// <inheritdoc />
+    protected override string DefaultSchemaName => DefaultSchema;
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Gardefou.Hosting.Problems;
-using Gardefou.Hosting.Results;
 using Microsoft.AspNetCore.Http;
 
 namespace Gardefou.Registry.Http;

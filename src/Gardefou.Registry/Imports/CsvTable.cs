@@ -1,5 +1,4 @@
 using System.Text;
-using Gardefou.Hosting.Results;
 
 namespace Gardefou.Registry.Imports;
 

@@ -10,6 +10,7 @@ namespace Gardefou.Registry.Storage;
 /// <param name="PostgresSchema">The registry's own schema, <c>registry</c> by default.</param>
 /// <param name="StaticDirectory">Folder the static files are written to (<c>&lt;data&gt;/registry-static</c>).</param>
 public sealed record RegistryStorage(string? SqlitePath, string? PostgresConnectionString, string? PostgresSchema, string StaticDirectory)
+    : DomainStorage(SqlitePath, PostgresConnectionString, PostgresSchema)
 {
     /// <summary>The schema used on PostgreSQL when none is given.</summary>
     public const string DefaultSchema = "registry";
@@ -22,6 +23,6 @@ public sealed record RegistryStorage(string? SqlitePath, string? PostgresConnect
     public static RegistryStorage ForPostgres(string connectionString, string dataDirectory, string schema = DefaultSchema) =>
         new(null, connectionString, schema, Path.Combine(dataDirectory, "registry-static"));
 
-    /// <summary>The database, as the shared plumbing opens it (the schema name checked).</summary>
-    public DatabaseLocation Database => DatabaseLocation.Of(SqlitePath, PostgresConnectionString, PostgresSchema, DefaultSchema);
+    /// <inheritdoc />
+    protected override string DefaultSchemaName => DefaultSchema;
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Gardefou.Hosting.Results;
 using Microsoft.AspNetCore.Http;
 
 namespace Gardefou.Verification.Api;

@@ -1,4 +1,3 @@
-using Gardefou.Hosting.Results;
 using Gardefou.Verification.Codes;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gardefou.Hosting.Results;
 using Gardefou.Verification.Storage;
 
 namespace Gardefou.Verification.Codes;

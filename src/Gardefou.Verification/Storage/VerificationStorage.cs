@@ -10,6 +10,7 @@ namespace Gardefou.Verification.Storage;
 /// <param name="PostgresConnectionString">Npgsql connection string; when set, PostgreSQL is used.</param>
 /// <param name="PostgresSchema">Schema of the domain's tables on PostgreSQL; <c>verification</c> when null.</param>
 public sealed record VerificationStorage(string? SqlitePath, string? PostgresConnectionString, string? PostgresSchema)
+    : DomainStorage(SqlitePath, PostgresConnectionString, PostgresSchema)
 {
     /// <summary>The schema used on PostgreSQL when none is given.</summary>
     public const string DefaultSchema = "verification";
@@ -22,10 +23,6 @@ public sealed record VerificationStorage(string? SqlitePath, string? PostgresCon
     public static VerificationStorage ForPostgres(string connectionString, string schema = DefaultSchema) =>
         new(null, connectionString, schema);
 
-    /// <summary>The database, as the shared plumbing opens it (the schema name checked).</summary>
-    public DatabaseLocation Database => DatabaseLocation.Of(SqlitePath, PostgresConnectionString, PostgresSchema, DefaultSchema);
-
-    internal bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
-
-    internal string Schema => Database.Schema;
+    /// <inheritdoc />
+    protected override string DefaultSchemaName => DefaultSchema;
 }

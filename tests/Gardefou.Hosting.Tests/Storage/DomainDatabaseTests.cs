@@ -31,19 +31,7 @@ public sealed class DomainDatabaseTests
     {
         var directory = Path.Combine(Path.GetTempPath(), "gardefou-hosting-tests", Guid.NewGuid().ToString("N"));
         var location = DatabaseLocation.Of(Path.Combine(directory, "notes.db"), null, null, "notes");
-        var inside = 0;
-        var overlapped = false;
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            await using var db = new NoteContext(location);
-            await DomainDatabase.CreateSchemaAsync(db, location, async ct =>
-            {
-                overlapped |= Interlocked.Increment(ref inside) > 1;
-                await Task.Delay(50, ct);
-                Interlocked.Decrement(ref inside);
-            }, Ct);
-        }, Ct)));
-        Assert.False(overlapped);
+        Assert.False(await UpgradesOverlapWhenCreatedTogetherAsync(location));
         await using (var db = new NoteContext(location))
         {
             Assert.Equal(0, await db.Notes.CountAsync(Ct));
@@ -67,6 +55,21 @@ public sealed class DomainDatabaseTests
             await DomainDatabase.CreateSchemaAsync(db, other, upgrade: null, Ct);
         }
         var location = DatabaseLocation.Of(null, database.ConnectionString, "notes", "unused");
+        Assert.False(await UpgradesOverlapWhenCreatedTogetherAsync(location));
+        await using (var db = new NoteContext(location))
+        {
+            db.Notes.Add(new Note { Text = "in its own schema" });
+            await db.SaveChangesAsync(Ct);
+        }
+        await using (var db = new NoteContext(other))
+        {
+            Assert.Equal(0, await db.Notes.CountAsync(Ct));
+        }
+    }
+
+    /// <summary>Four instances create the schema at once; true when two of them ran their upgrade at the same time.</summary>
+    private static async Task<bool> UpgradesOverlapWhenCreatedTogetherAsync(DatabaseLocation location)
+    {
         var inside = 0;
         var overlapped = false;
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
@@ -79,16 +82,7 @@ public sealed class DomainDatabaseTests
                 Interlocked.Decrement(ref inside);
             }, Ct);
         }, Ct)));
-        Assert.False(overlapped);
-        await using (var db = new NoteContext(location))
-        {
-            db.Notes.Add(new Note { Text = "in its own schema" });
-            await db.SaveChangesAsync(Ct);
-        }
-        await using (var db = new NoteContext(other))
-        {
-            Assert.Equal(0, await db.Notes.CountAsync(Ct));
-        }
+        return overlapped;
     }
 
     private static async Task<T> ScalarAsync<T>(NoteContext db, string sql)

@@ -2,7 +2,6 @@ using Gardefou.Registry.Demo;
 using Gardefou.Registry.Gazetteer;
 using Gardefou.Registry.Storage;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Gardefou.Registry.Tests.Storage;
 
@@ -32,31 +31,9 @@ public sealed class BulkInsertTests
     [Fact]
     public async Task Bulk_seeded_sites_and_reports_read_back_as_generated_on_PostgreSQL()
     {
-        var admin = Environment.GetEnvironmentVariable("GARDEFOU_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(admin))
-        {
-            Assert.Skip("PostgreSQL not available: set GARDEFOU_TEST_POSTGRES (CI does)");
-        }
-        var database = $"gf_registry_bulk_{Guid.NewGuid():n}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync(Ct);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-            await create.ExecuteNonQueryAsync(Ct);
-        }
-        try
-        {
-            var conn = new NpgsqlConnectionStringBuilder(admin) { Database = database, Pooling = false }.ConnectionString;
-            await using var db = RegistryDatabase.Open(new RegistryStorage(null, conn, "registry", Path.GetTempPath()));
-            await AssertRoundTripAsync(db);
-        }
-        finally
-        {
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync(Ct);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync(Ct);
-        }
+        await using var database = await PostgresDatabase.CreateOrSkipAsync();
+        await using var db = RegistryDatabase.Open(RegistryStorage.ForPostgres(database.ConnectionString, Path.GetTempPath()));
+        await AssertRoundTripAsync(db);
     }
 
     private static async Task AssertRoundTripAsync(RegistryDbContext db)

@@ -13,19 +13,8 @@ public sealed class PostgresStorageTests
     [Fact]
     public async Task The_registry_creates_its_schema_beside_other_tables_and_serves_from_PostgreSQL()
     {
-        var admin = Environment.GetEnvironmentVariable("GARDEFOU_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(admin))
-        {
-            Assert.Skip("PostgreSQL not available: set GARDEFOU_TEST_POSTGRES (CI does)");
-        }
-        var database = $"gf_registry_test_{Guid.NewGuid():n}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync(Ct);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-            await create.ExecuteNonQueryAsync(Ct);
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database, Pooling = false }.ConnectionString;
+        await using var database = await PostgresDatabase.CreateOrSkipAsync();
+        var connectionString = database.ConnectionString;
         var storage = new RegistryStorage(null, connectionString, "registry", Path.Combine(Path.GetTempPath(), $"gf-static-{Guid.NewGuid():n}"));
         try
         {
@@ -55,15 +44,10 @@ public sealed class PostgresStorageTests
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
             if (Directory.Exists(storage.StaticDirectory))
             {
                 Directory.Delete(storage.StaticDirectory, recursive: true);
             }
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync(Ct);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync(Ct);
         }
     }
 }

@@ -3,7 +3,6 @@ using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Operators;
 using Gardefou.Registry.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,9 +41,8 @@ internal sealed class RegistryServer : IAsyncDisposable
     {
         var data = Path.Combine(Path.GetTempPath(), "gardefou-registry-tests", Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(data);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var time = new FakeTimeProvider(start ?? Start);
+        var builder = LoopbackHost.CreateBuilder(time, LogLevel.Trace, collectFilteredRecords: true, new Dictionary<string, string?>
         {
             ["Registry:AdminUser"] = "admin",
             ["Registry:AdminPassword"] = "correct horse battery",
@@ -54,12 +52,6 @@ internal sealed class RegistryServer : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Logging.AddFakeLogging();
-        var time = new FakeTimeProvider(start ?? Start);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddProblemDetails();
         builder.Services.AddRegistryDomain(storage ?? RegistryStorage.ForDataDirectory(data), builder.Configuration);
         var app = builder.Build();
         app.UseStatusCodePages();

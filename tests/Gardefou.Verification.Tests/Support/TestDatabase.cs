@@ -1,23 +1,18 @@
 using Gardefou.Verification.Storage;
-using Npgsql;
 
 namespace Gardefou.Verification.Tests.Support;
 
-/// <summary>A throwaway store: a SQLite file in a temporary folder, or a uniquely named PostgreSQL database.</summary>
+/// <summary>A throwaway store: a SQLite file in a temporary folder, or a uniquely named PostgreSQL database (tests/Shared/PostgresDatabase).</summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    public const string PostgresVariable = "GARDEFOU_TEST_POSTGRES";
-
     private readonly string? _directory;
-    private readonly string? _adminConnection;
-    private readonly string? _databaseName;
+    private readonly PostgresDatabase? _postgres;
 
-    private TestDatabase(VerificationStorage storage, string? directory, string? adminConnection, string? databaseName)
+    private TestDatabase(VerificationStorage storage, string? directory, PostgresDatabase? postgres)
     {
         Storage = storage;
         _directory = directory;
-        _adminConnection = adminConnection;
-        _databaseName = databaseName;
+        _postgres = postgres;
     }
 
     public VerificationStorage Storage { get; }
@@ -31,22 +26,10 @@ internal sealed class TestDatabase : IAsyncDisposable
         {
             var directory = Path.Combine(Path.GetTempPath(), "gf-verification-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(directory);
-            return new TestDatabase(VerificationStorage.ForDataDirectory(directory), directory, null, null);
+            return new TestDatabase(VerificationStorage.ForDataDirectory(directory), directory, null);
         }
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            Assert.Skip("PostgreSQL not available: set GARDEFOU_TEST_POSTGRES (CI does)");
-        }
-        var name = "gf_verification_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase(VerificationStorage.ForPostgres(builder.ConnectionString), null, admin, name);
+        var postgres = await PostgresDatabase.CreateOrSkipAsync();
+        return new TestDatabase(VerificationStorage.ForPostgres(postgres.ConnectionString), null, postgres);
     }
 
     public async ValueTask DisposeAsync()
@@ -63,13 +46,9 @@ internal sealed class TestDatabase : IAsyncDisposable
                 // A file still held open: the temporary folder is cleaned by the system.
             }
         }
-        if (_adminConnection is not null)
+        if (_postgres is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_adminConnection);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await _postgres.DisposeAsync();
         }
     }
 }

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -51,14 +49,7 @@ internal sealed class TestServer : IAsyncDisposable
     {
         var database = existing ?? await TestDatabase.CreateAsync(kind);
         var time = new FakeTimeProvider(Start);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddFakeLogging(o => o.CollectRecordsForDisabledLogLevels = false);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddProblemDetails();
+        var builder = LoopbackHost.CreateBuilder(time, LogLevel.Debug, collectFilteredRecords: false, settings);
         builder.Services.AddVerificationDomain(database.Storage, builder.Configuration);
         var app = builder.Build();
         try

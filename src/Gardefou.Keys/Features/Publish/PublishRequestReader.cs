@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Gardefou.Hosting.Results;
 using Microsoft.AspNetCore.Http;
 
 namespace Gardefou.Keys.Features.Publish;

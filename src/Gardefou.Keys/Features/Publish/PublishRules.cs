@@ -1,4 +1,3 @@
-using Gardefou.Hosting.Results;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Gardefou.Hosting.Results;
 using Gardefou.Hosting.Timing;
 using Gardefou.Keys.Features.Retention;
 using Gardefou.Keys.Storage;
