@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gardefou.Simulation.Parameters;
+using Gardefou.Simulation.Scenarios;
 
 namespace Gardefou.Cli.Commands;
 
@@ -21,10 +22,16 @@ internal static partial class SimulateCommand
         private readonly Option<string?> _manual = new("--manual-tracing") { Description = "Manual tracing of positive cases' contacts: on (default) or off" };
         private readonly Option<double?> _quarantine = new("--quarantine-compliance") { Description = "Share of quarantine orders followed, 0..1 (default 0.8)" };
         private readonly Option<double?> _notified = new("--notified-compliance") { Description = "Share of app-notified people who quarantine, 0..1 (default 0.6)" };
+        private readonly Option<string?> _rule = new("--notification-rule")
+        {
+            Description = "Whom an upload notifies: gaen (default: the GAEN risk score), any-contact (every heard contact) or manual-recall (contacts named by setting); "
+                + "a comma-separated list also runs the others at every adoption and plots efficacy against false alerts",
+        };
+        private readonly Option<string?> _riskPreset = new("--risk-preset") { Description = "GAEN risk configuration: gardefou (default), nhs, cwa or swisscovid (as deployed; see docs/simulation.md)" };
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { _r0, _initialInfected, _isolation, _testSeeking, _tests, _turnaround, _household, _manual, _quarantine, _notified })
+            foreach (var option in new Option[] { _r0, _initialInfected, _isolation, _testSeeking, _tests, _turnaround, _household, _manual, _quarantine, _notified, _rule, _riskPreset })
             {
                 command.Options.Add(option);
             }
@@ -75,8 +82,31 @@ internal static partial class SimulateCommand
             {
                 app = app with { NotifiedCompliance = Share(notified, "--notified-compliance") };
             }
+            if (r.GetValue(_riskPreset) is { } preset)
+            {
+                app = app with { Risk = RiskPresets.Of(preset) };
+            }
+            if (Rules(r) is { Count: > 0 } rules)
+            {
+                app = app with { Rule = rules[0] };
+            }
             return b with { Disease = disease, Interventions = iv, App = app };
         }
+
+        /// <summary>With more than one <c>--notification-rule</c>, the others are swept at every adoption of the grid.</summary>
+        public ScenarioPlan ApplyRules(ParseResult r, ScenarioPlan plan) =>
+            Rules(r) is { Count: > 1 } rules ? plan with { Sweeps = plan.Sweeps with { NotificationRules = rules } } : plan;
+
+        private List<NotificationRule>? Rules(ParseResult r) =>
+            r.GetValue(_rule)?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseRule).ToList();
+
+        private static NotificationRule ParseRule(string text) => text.Trim().ToLowerInvariant() switch
+        {
+            "gaen" => NotificationRule.Gaen,
+            "any-contact" => NotificationRule.AnyContact,
+            "manual-recall" => NotificationRule.ManualRecall,
+            _ => throw new ArgumentException($"unknown notification rule '{text}' (gaen, any-contact, manual-recall)"),
+        };
 
         // Checked here rather than by the parser so that a wrong value exits 2 like every other bad argument.
         private static bool OnOff(string value, string option) => value.Trim().ToLowerInvariant() switch

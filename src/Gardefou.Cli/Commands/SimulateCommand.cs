@@ -51,7 +51,7 @@ internal static partial class SimulateCommand
             {
                 var plan = r.GetValue(scenario) is { } file ? Load(file) : new ScenarioPlan();
                 plan = Override(plan, r.GetValue(place), r.GetValue(population), r.GetValue(days), r.GetValue(adoption), r.GetValue(seeds), r.GetValue(design));
-                plan = plan with { Base = levers.Apply(r, plan.Base) };
+                plan = levers.ApplyRules(r, plan with { Base = levers.Apply(r, plan.Base) });
                 plan.Validate();
                 if (r.GetValue(mode) == "end-to-end")
                 {

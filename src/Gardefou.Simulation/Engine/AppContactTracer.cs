@@ -168,16 +168,42 @@ internal sealed class AppContactTracer
             {
                 CollectRadio(index, d);
             }
+            if (app.Design != Design.Location && app.Rule == NotificationRule.ManualRecall)
+            {
+                Recall(index, d, (short)(day + delay));
+                continue;
+            }
             foreach (var (other, exposure) in _exposures)
             {
                 var notify = app.Design == Design.Location
                     ? exposure.WeightedMinutes >= app.ColocationMinutes
-                    : exposure.Windows is { } windows && _scoring.ShouldNotify(windows);
+                    : exposure.Windows is { } windows && (app.Rule == NotificationRule.AnyContact ? windows.Count > 0 : _scoring.ShouldNotify(windows));
                 if (notify)
                 {
                     _notificationsDue.Add(new PendingNotification(other, index, (short)d, (short)(day + delay), exposure.Close, exposure.Human));
                 }
             }
+        }
+    }
+
+    // The manual-recall rule: the uploader "names" each app-using contact of the day with the recall of its setting,
+    // whatever the radio heard (what the phones heard still counts for the privacy figures, collected above).
+    private void Recall(int index, int day, short notifyOn)
+    {
+        var p = _run.Parameters;
+        var recall = p.App.RecallBySetting;
+        _distinct.Clear();
+        _run.ContactsOn(index, day, _contacts);
+        foreach (var (other, setting, key) in _contacts)
+        {
+            if (!_run.State.HasApp(other, day) || _distinct.Contains(other)
+                || !Hash.Chance(Hash.Of(key, (ulong)Purpose.AppRecall), recall[(int)setting]))
+            {
+                continue;
+            }
+            _distinct.Add(other);
+            var close = ContactShape.Of(key, setting, p.Contacts).IsClose(p.Radio);
+            _notificationsDue.Add(new PendingNotification(other, index, (short)day, notifyOn, close, Human: true));
         }
     }
 

@@ -15,6 +15,9 @@ public sealed record RunResult
     /// <summary>Design.</summary>
     public required Design Design { get; init; }
 
+    /// <summary>The notification rule of the run.</summary>
+    public NotificationRule Rule { get; init; }
+
     /// <summary>Seed.</summary>
     public required ulong Seed { get; init; }
 
@@ -74,6 +77,9 @@ public sealed record RunResult
 
     /// <summary>Notifications per uploading case (NHS app: 4.2; SwissCovid Zurich: ~4.2 per code).</summary>
     public double NotificationsPerUpload => Uploads == 0 ? 0 : (double)Notifications / Uploads;
+
+    /// <summary>Share of notifications whose recipient was not infected around the exposure (two days before to 14 after): what a notified person would call a false alert.</summary>
+    public double NotifiedNotInfectedShare => Notifications == 0 ? 0 : (double)NotifiedNotInfected / Notifications;
 
     /// <summary>False alerts per true alert.</summary>
     public double FalseAlertsPerTrueAlert => TrueAlerts == 0 ? 0 : (double)FalseAlerts / TrueAlerts;

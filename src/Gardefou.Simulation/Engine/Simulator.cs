@@ -166,6 +166,7 @@ public sealed class Simulator
             People = _run.Population.Count,
             Adoption = _run.Parameters.App.Adoption,
             Design = _run.Parameters.App.Design,
+            Rule = _run.Parameters.App.Rule,
             Seed = _run.Seed,
             Beta = Beta,
             Infections = daily.Infections.Sum(),

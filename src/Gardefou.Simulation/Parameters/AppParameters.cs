@@ -69,6 +69,15 @@ public sealed record AppParameters
     /// <summary>The GAEN v2 risk configuration phones apply (Gardefou.Protocol's published defaults: 30/50/70 dB, 900 weighted seconds a day).</summary>
     public RiskConfiguration Risk { get; init; } = RiskConfiguration.Default;
 
+    /// <summary>Which contacts of an uploader are notified (default <see cref="NotificationRule.Gaen"/>: the risk score of <see cref="Risk"/>).</summary>
+    public NotificationRule Rule { get; init; } = NotificationRule.Gaen;
+
+    /// <summary>
+    /// Recall per setting for <see cref="NotificationRule.ManualRecall"/>, in the order home, school, work, transport,
+    /// random: everyone at home, most named classmates and colleagues, few strangers (see docs/simulation.md).
+    /// </summary>
+    public IReadOnlyList<double> RecallBySetting { get; init; } = [1.0, 0.9, 0.9, 0.1, 0.15];
+
     /// <summary>Minutes together that make a co-location for the location-based design (no radio there).</summary>
     public double ColocationMinutes { get; init; } = 15;
 }

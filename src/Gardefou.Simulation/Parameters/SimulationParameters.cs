@@ -53,6 +53,9 @@ public sealed record SimulationParameters
             $"{Disease.InitialInfected} initial infections cannot be placed in a population of {Population.Size}: lower --initial-infected or raise --population");
         Require(Interventions.TestSeeking is >= 0 and <= 1, "test seeking must be between 0 and 1");
         Require(App.NotifiedCompliance is >= 0 and <= 1, "notified compliance must be between 0 and 1");
+        Require(Enum.IsDefined(App.Rule), "unknown notification rule");
+        Require(App.RecallBySetting is { Count: 5 } && App.RecallBySetting.All(r => r is >= 0 and <= 1), "recall by setting needs 5 shares (home, school, work, transport, random) between 0 and 1");
+        Require(App.Risk.Validate().Count == 0, "risk configuration: " + string.Join(" ", App.Risk.Validate()));
         Require(Threads >= 1, "threads must be at least 1");
     }
 

@@ -71,4 +71,7 @@ public enum Purpose : ulong
 
     /// <summary>Taking part in the day's nationwide travel round.</summary>
     Travel,
+
+    /// <summary>Contacts recalled under the manual-recall notification rule.</summary>
+    AppRecall,
 }

@@ -62,6 +62,7 @@ public static partial class ReportWriter
             sb.Append("</table>");
         }
 
+        AppendRules(sb, plan, records);
         AppendPrivacy(sb, records);
         AppendReference(sb);
         AppendGlossary(sb);

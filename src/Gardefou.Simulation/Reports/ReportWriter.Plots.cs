@@ -19,6 +19,10 @@ public static partial class ReportWriter
         {
             files.Add(Levers(directory, plan, records));
         }
+        if (records.Any(r => r.Group == "rules"))
+        {
+            files.Add(RulesPlot(directory, plan, records));
+        }
         foreach (var variable in records.Where(r => r.Group == "sweep").Select(r => r.Variable).Distinct())
         {
             files.Add(Sweep(directory, variable, records.Where(r => r.Group == "sweep" && r.Variable == variable).ToList()));

@@ -66,6 +66,8 @@ public static partial class ReportWriter
             ("false alerts per true alert", "false alerts divided by notifications that had such a contact"),
             ("alerts from left-behind phones", "notifications caused by a phone left on a hook at school or work, with no person behind it"),
             ("quarantine-days of uninfected", "person-days at home (isolation or quarantine, counted once when both) while not infected, as actually stayed: shortened by a negative test, lengthened by extensions, cut by drop-out"),
+            ("notification rule", "whom an upload notifies: gaen (the GAEN risk score reaches its daily threshold), any-contact (every contact the phones heard), manual-recall (contacts named with the recall of their setting)"),
+            ("q-days (rules plot)", "quarantine-days of uninfected people per 1,000 people in the population"),
             ("± (after a value)", "95% confidence half-width over seeds (Student t); when it is larger than the value, the value is within noise"),
         ];
         sb.Append("<h2>Glossary</h2><table>");

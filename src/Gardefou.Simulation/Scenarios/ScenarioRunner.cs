@@ -14,8 +14,24 @@ public static class ScenarioRunner
         ArgumentNullException.ThrowIfNull(plan);
         var grid = plan.Adoption.Count(a => a == 0) + plan.Adoption.Count(a => a > 0) * plan.Designs.Count;
         var sweeps = plan.Sweeps.Adoption.Count + plan.Sweeps.TestsPerThousandPerDay.Count + plan.Sweeps.TestTurnaroundDays.Count + plan.Sweeps.NotifiedCompliance.Count;
-        return plan.Seeds * (grid + (plan.Levers ? 3 : 0) + sweeps);
+        var rules = OtherRules(plan).Count * plan.Adoption.Count(a => a > 0);
+        return plan.Seeds * (grid + (plan.Levers ? 3 : 0) + sweeps + rules);
     }
+
+    /// <summary>The rules of <see cref="SweepPlan.NotificationRules"/> other than the base one (whose runs are the grid's).</summary>
+    public static IReadOnlyList<NotificationRule> OtherRules(ScenarioPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Sweeps.NotificationRules.Distinct().Where(r => r != plan.Base.App.Rule).ToList();
+    }
+
+    /// <summary>The report's name of a rule (also the command-line spelling).</summary>
+    public static string RuleName(NotificationRule rule) => rule switch
+    {
+        NotificationRule.AnyContact => "any-contact",
+        NotificationRule.ManualRecall => "manual-recall",
+        _ => "gaen",
+    };
 
     /// <summary>The adoption at which the levers are compared (median of the grid).</summary>
     public static double LeverAdoption(ScenarioPlan plan) => plan.Adoption.Order().ElementAt(plan.Adoption.Count / 2);
@@ -88,6 +104,14 @@ public static class ScenarioRunner
             foreach (var v in sweeps.NotifiedCompliance)
             {
                 records.Add(new RunRecord("sweep", "notified compliance", v, Go(b with { App = b.App with { NotifiedCompliance = v } }, $"sweep compliance {v}")));
+            }
+            foreach (var rule in OtherRules(plan))
+            {
+                foreach (var adoption in plan.Adoption.Where(a => a > 0))
+                {
+                    var p = With(adoption, first);
+                    records.Add(new RunRecord("rules", RuleName(rule), adoption, Go(p with { App = p.App with { Rule = rule } }, $"{RuleName(rule)} at {adoption:P0}")));
+                }
             }
         }
         return records;

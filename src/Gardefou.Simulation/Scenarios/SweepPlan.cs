@@ -14,4 +14,10 @@ public sealed record SweepPlan
 
     /// <summary>Quarantine compliance of notified people.</summary>
     public IReadOnlyList<double> NotifiedCompliance { get; init; } = [];
+
+    /// <summary>
+    /// Notification rules compared with the base rule, each at every adoption level of the grid with the first design
+    /// (the report plots infections averted against false alerts and quarantine days, one point per rule and uptake).
+    /// </summary>
+    public IReadOnlyList<Parameters.NotificationRule> NotificationRules { get; init; } = [];
 }

@@ -62,6 +62,8 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("--place", "Vitré", "--isolation", "1.5")]
     [InlineData("--place", "Vitré", "--manual-tracing", "maybe")]
     [InlineData("--place", "Vitré", "--r0", "-1")]
+    [InlineData("--place", "Vitré", "--notification-rule", "telepathy")]
+    [InlineData("--place", "Vitré", "--risk-preset", "atlantis")]
     public async Task Bad_arguments_exit_2_without_results(params string[] arguments)
     {
         Assert.Equal(2, await Simulate(arguments));
@@ -123,5 +125,23 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("Glossary", html, StringComparison.Ordinal);
         Assert.DoesNotContain("/work/", html, StringComparison.Ordinal);
         Assert.DoesNotContain("../", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Notification_rules_given_on_the_command_line_reach_the_scenario_and_the_report_plots_their_trade_off()
+    {
+        var exit = await Simulate("--place", "Vitré", "--population", "3000", "--days", "40", "--adoption", "0,0.5", "--seeds", "1",
+            "--r0", "2.5", "--initial-infected", "20", "--notification-rule", "any-contact,gaen,manual-recall", "--risk-preset", "swisscovid");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_dir, "results.json"), TestContext.Current.CancellationToken));
+        var app = json.RootElement.GetProperty("parameters").GetProperty("app");
+        Assert.Equal(49, app.GetProperty("risk").GetProperty("immediateThresholdDb").GetInt32());
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        // The first rule is the scenario's own (the grid); the others are run at the grid's non-zero adoption.
+        Assert.All(runs.Where(r => r.GetProperty("group").GetString() == "grid"), r => Assert.Equal("any-contact", r.GetProperty("notificationRule").GetString()));
+        Assert.Equal(["gaen", "manual-recall"], runs.Where(r => r.GetProperty("group").GetString() == "rules").Select(r => r.GetProperty("notificationRule").GetString()).Order());
+        var html = await File.ReadAllTextAsync(Path.Combine(_dir, "report.html"), TestContext.Current.CancellationToken);
+        Assert.Contains("alt=\"notification-rules.png\"", html, StringComparison.Ordinal);
     }
 }
