@@ -49,16 +49,19 @@ public sealed partial class Phone
 
         var profile = DeviceProfile.Draw(options.Random);
         await storage.CreateAsync(ct);
-        await using var db = storage.Open();
-        await db.SetAsync(Settings.ServerUrl, setup.Server.AbsoluteUri, ct);
-        await db.SetAsync(Settings.VerificationUrl, setup.VerificationServer?.AbsoluteUri, ct);
-        await db.SetAsync(Settings.ApiKey, setup.ApiKey, ct);
-        await db.SetAsync(Settings.ExportPublicKeyPem, pem.Trim(), ct);
-        await db.SetAsync(Settings.SunsetDate, setup.Sunset?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);
-        await db.SetAsync(Settings.RadioTxOffset, profile.TxOffsetDb.ToString("R", CultureInfo.InvariantCulture), ct);
-        await db.SetAsync(Settings.RadioRxOffset, profile.RxOffsetDb.ToString("R", CultureInfo.InvariantCulture), ct);
-        await db.SetAsync(Settings.NextChaff, ChaffSchedule.Next(options.Clock.GetUtcNow(), options.ChaffCheckInterval, options.ChaffProbability, options.Random).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ct);
-        await db.SaveChangesAsync(ct);
+        await using (var connection = await storage.OpenConnectionAsync(ct))
+        {
+            await using var transaction = connection.BeginTransaction();
+            await PlainSql.SetAsync(transaction, Settings.ServerUrl, setup.Server.AbsoluteUri, ct);
+            await PlainSql.SetAsync(transaction, Settings.VerificationUrl, setup.VerificationServer?.AbsoluteUri, ct);
+            await PlainSql.SetAsync(transaction, Settings.ApiKey, setup.ApiKey, ct);
+            await PlainSql.SetAsync(transaction, Settings.ExportPublicKeyPem, pem.Trim(), ct);
+            await PlainSql.SetAsync(transaction, Settings.SunsetDate, setup.Sunset?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);
+            await PlainSql.SetAsync(transaction, Settings.RadioTxOffset, profile.TxOffsetDb.ToString("R", CultureInfo.InvariantCulture), ct);
+            await PlainSql.SetAsync(transaction, Settings.RadioRxOffset, profile.RxOffsetDb.ToString("R", CultureInfo.InvariantCulture), ct);
+            await PlainSql.SetAsync(transaction, Settings.NextChaff, ChaffSchedule.Next(options.Clock.GetUtcNow(), options.ChaffCheckInterval, options.ChaffProbability, options.Random).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ct);
+            await transaction.CommitAsync(ct);
+        }
         return await OpenAsync(dataDirectory, options, ct);
     }
 

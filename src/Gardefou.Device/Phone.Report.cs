@@ -69,10 +69,11 @@ public sealed partial class Phone
             CryptographicOperations.ZeroMemory(secret);
         }
 
-        await using (var db = _storage.Open())
+        await using (var connection = await _storage.OpenConnectionAsync(ct))
         {
-            await db.SetAsync(Settings.Reported, "yes", ct);
-            await db.SaveChangesAsync(ct);
+            await using var transaction = connection.BeginTransaction();
+            await PlainSql.SetAsync(transaction, Settings.Reported, "yes", ct);
+            await transaction.CommitAsync(ct);
         }
         return new ReportResult(upload.Count, [.. upload.Select(k => k.Day).Distinct()], [.. withheldDays.Order()]);
     }

@@ -86,9 +86,9 @@ public sealed partial class Phone
     /// <summary>The radio characteristics of this handset (drawn once at setup, then fixed).</summary>
     public async Task<DeviceProfile> GetRadioProfileAsync(CancellationToken ct = default)
     {
-        await using var db = _storage.Open();
-        var tx = await db.GetAsync(Settings.RadioTxOffset, ct);
-        var rx = await db.GetAsync(Settings.RadioRxOffset, ct);
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        var tx = await PlainSql.GetAsync(connection, Settings.RadioTxOffset, ct);
+        var rx = await PlainSql.GetAsync(connection, Settings.RadioRxOffset, ct);
         return new DeviceProfile(
             _options.Metadata.TransmitPowerDbm,
             tx is null ? 0 : double.Parse(tx, CultureInfo.InvariantCulture),

@@ -1,7 +1,7 @@
 using Gardefou.Device.Storage;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
 
 namespace Gardefou.Device.Keys;
 
@@ -44,33 +44,31 @@ public sealed class KeyStore
             throw new ArgumentOutOfRangeException(nameof(interval), "Keys older than the retention period no longer exist.");
         }
 
-        await using var db = _storage.Open();
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        await using var transaction = connection.BeginTransaction();
         var dayStart = interval.DayStart.Value;
-        var sameDay = await db.Keys
-            .Where(k => k.RollingStart >= dayStart && k.RollingStart < dayStart + EnIntervalNumber.IntervalsPerDay)
-            .ToListAsync(ct);
-        foreach (var record in sameDay)
+        var sameDay = await ReadAsync(transaction, "WHERE RollingStart >= $p0 AND RollingStart < $p1", ct, dayStart, dayStart + EnIntervalNumber.IntervalsPerDay);
+        foreach (var key in sameDay)
         {
-            var key = ToDeviceKey(record);
             if (key.Validity.Contains(interval))
             {
                 return key;
             }
         }
 
-        var validity = KeyTimeline.GapAround(interval, sameDay.Select(r => ToDeviceKey(r).Validity));
+        var validity = KeyTimeline.GapAround(interval, sameDay.Select(k => k.Validity));
         var created = new DeviceKey(TemporaryExposureKey.Generate(), validity);
-        db.Keys.Add(ToRecord(created));
-        await db.SaveChangesAsync(ct);
+        await InsertAsync(transaction, created, ct);
+        await transaction.CommitAsync(ct);
         return created;
     }
 
     /// <summary>Every key still kept, oldest first.</summary>
     public async Task<IReadOnlyList<DeviceKey>> GetKeysAsync(CancellationToken ct = default)
     {
-        await using var db = _storage.Open();
-        var records = await db.Keys.AsNoTracking().OrderBy(k => k.RollingStart).ToListAsync(ct);
-        return [.. records.Select(ToDeviceKey)];
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        await using var transaction = connection.BeginTransaction();
+        return await ReadAsync(transaction, "", ct);
     }
 
     /// <summary>
@@ -84,24 +82,18 @@ public sealed class KeyStore
         var now = EnIntervalNumber.Now(_clock);
         var (released, successor) = KeyTimeline.CutAt(current.Validity, now);
 
-        await using var db = _storage.Open();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        await using var transaction = connection.BeginTransaction();
         var start = current.Validity.RollingStart.Value;
-        var record = await db.Keys.SingleAsync(k => k.RollingStart == start, ct);
-        record.RollingPeriod = released.RollingPeriod;
-        foreach (var older in await db.Keys.Where(k => k.RollingStart <= start).ToListAsync(ct))
-        {
-            older.Released = true;
-        }
+        await PlainSql.ExecuteAsync(transaction, "UPDATE keys SET RollingPeriod = $p1 WHERE RollingStart = $p0", ct, start, released.RollingPeriod);
+        await PlainSql.ExecuteAsync(transaction, "UPDATE keys SET Released = 1 WHERE RollingStart <= $p0", ct, start);
         if (successor is { } next)
         {
-            db.Keys.Add(ToRecord(new DeviceKey(TemporaryExposureKey.Generate(), next)));
+            await InsertAsync(transaction, new DeviceKey(TemporaryExposureKey.Generate(), next), ct);
         }
-        await db.SaveChangesAsync(ct);
+        var all = await ReadAsync(transaction, "WHERE Released = 1", ct);
         await transaction.CommitAsync(ct);
-
-        var all = await db.Keys.AsNoTracking().Where(k => k.Released).OrderBy(k => k.RollingStart).ToListAsync(ct);
-        return [.. all.Select(ToDeviceKey)];
+        return all;
     }
 
     /// <summary>Erases keys whose validity ended more than <see cref="Retention"/> ago; returns how many.</summary>
@@ -111,13 +103,28 @@ public sealed class KeyStore
         return await PlainSql.ExecuteAsync(_storage, "DELETE FROM keys WHERE RollingStart + RollingPeriod <= $p0", ct, oldestKeptEnd);
     }
 
-    private static DeviceKey ToDeviceKey(KeyRecord record) =>
-        new(TemporaryExposureKey.FromBytes(record.KeyData), new KeyValidity(new EnIntervalNumber(record.RollingStart), record.RollingPeriod));
-
-    private static KeyRecord ToRecord(DeviceKey key) => new()
+    /// <summary>The keys matching <paramref name="where"/> (parameters <c>$p0</c>…), oldest first.</summary>
+    private static async Task<List<DeviceKey>> ReadAsync(SqliteTransaction transaction, string where, CancellationToken ct, params object[] parameters)
     {
-        KeyData = key.Key.ToArray(),
-        RollingStart = key.Validity.RollingStart.Value,
-        RollingPeriod = key.Validity.RollingPeriod,
-    };
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT KeyData, RollingStart, RollingPeriod FROM keys {where} ORDER BY RollingStart";
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue("$p" + i, parameters[i]);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var keys = new List<DeviceKey>();
+        while (await reader.ReadAsync(ct))
+        {
+            keys.Add(new DeviceKey(
+                TemporaryExposureKey.FromBytes(reader.GetFieldValue<byte[]>(0)),
+                new KeyValidity(new EnIntervalNumber(reader.GetInt32(1)), reader.GetInt32(2))));
+        }
+        return keys;
+    }
+
+    private static Task<int> InsertAsync(SqliteTransaction transaction, DeviceKey key, CancellationToken ct) =>
+        PlainSql.ExecuteAsync(transaction, "INSERT INTO keys (KeyData, RollingStart, RollingPeriod, Released) VALUES ($p0, $p1, $p2, 0)", ct,
+            key.Key.ToArray(), key.Validity.RollingStart.Value, key.Validity.RollingPeriod);
 }

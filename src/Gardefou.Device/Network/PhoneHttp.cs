@@ -29,9 +29,6 @@ internal sealed class PhoneHttp
         SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), async (response, token) =>
             Encoding.UTF8.GetString(await ReadCappedAsync(response, maxBytes, token)), ct);
 
-    public Task<byte[]> GetBytesAsync(Uri uri, int maxBytes, CancellationToken ct) =>
-        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), (response, token) => ReadCappedAsync(response, maxBytes, token), ct);
-
     /// <summary>POSTs a JSON body and returns the response body (capped).</summary>
     public Task<byte[]> PostJsonAsync(Uri uri, byte[] body, bool withApiKey, bool chaff, int maxResponseBytes, CancellationToken ct) =>
         SendAsync(() =>

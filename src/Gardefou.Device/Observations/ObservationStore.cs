@@ -1,6 +1,7 @@
 using Gardefou.Device.Radio;
 using Gardefou.Device.Storage;
 using Gardefou.Protocol.Keys;
+using Microsoft.Data.Sqlite;
 
 namespace Gardefou.Device.Observations;
 
@@ -36,9 +37,11 @@ public sealed class ObservationStore
         {
             return 0;
         }
-        await using var db = _storage.Open();
-        db.Sightings.AddRange(instances);
-        await db.SaveChangesAsync(ct);
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        await using var transaction = connection.BeginTransaction();
+        await using var insert = Insert(transaction);
+        await InsertAsync(insert, instances, ct);
+        await transaction.CommitAsync(ct);
         return instances.Count;
     }
 
@@ -46,17 +49,17 @@ public sealed class ObservationStore
     public async Task<int> RecordScansAsync(IEnumerable<RecordedScan> scans, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scans);
-        await using var db = _storage.Open();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var connection = await _storage.OpenConnectionAsync(ct);
+        await using var transaction = connection.BeginTransaction();
+        await using var insert = Insert(transaction);
         var count = 0;
         foreach (var scan in scans)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(scan.SecondsSinceLastScan);
             var instances = Aggregate(scan.Time, scan.SecondsSinceLastScan, scan.Receptions);
-            db.Sightings.AddRange(instances);
+            await InsertAsync(insert, instances, ct);
             count += instances.Count;
         }
-        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return count;
     }
@@ -119,13 +122,32 @@ public sealed class ObservationStore
         return instances;
     }
 
-    internal static Observation ToObservation(SightingRecord record) => new(
-        RollingProximityIdentifier.FromBytes(record.Rpi),
-        AssociatedEncryptedMetadata.FromBytes(record.Aem),
-        DateTimeOffset.FromUnixTimeSeconds(record.ScanTime),
-        record.MaxRssi,
-        record.MeanRssi,
-        record.SecondsSinceLastScan);
+    /// <summary>One prepared insert, run once per scan instance (parameters bound anew each time).</summary>
+    private static SqliteCommand Insert(SqliteTransaction transaction)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO sightings (Rpi, Aem, ScanTime, MaxRssi, MeanRssi, SecondsSinceLastScan) VALUES ($rpi, $aem, $time, $max, $mean, $seconds)";
+        foreach (var name in new[] { "$rpi", "$aem", "$time", "$max", "$mean", "$seconds" })
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        return command;
+    }
+
+    private static async Task InsertAsync(SqliteCommand insert, List<SightingRecord> instances, CancellationToken ct)
+    {
+        foreach (var instance in instances)
+        {
+            insert.Parameters[0].Value = instance.Rpi;
+            insert.Parameters[1].Value = instance.Aem;
+            insert.Parameters[2].Value = instance.ScanTime;
+            insert.Parameters[3].Value = instance.MaxRssi;
+            insert.Parameters[4].Value = instance.MeanRssi;
+            insert.Parameters[5].Value = instance.SecondsSinceLastScan;
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
 
     private static byte[] ToBytes(AssociatedEncryptedMetadata aem)
     {

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace Gardefou.Device.Storage;
 
 /// <summary>
-/// Statements on a plain connection (see <see cref="PhoneStorage"/>): what the exposure check and the status read and
-/// write, so that a phone process that checks never loads EF Core.
+/// The statements of the phone's one access path to its tables (see <see cref="PhoneSchema"/>): settings, commands
+/// with positional parameters <c>$p0</c>, <c>$p1</c>…, single-column queries.
 /// </summary>
 internal static class PlainSql
 {
@@ -53,11 +53,15 @@ internal static class PlainSql
         return changed;
     }
 
-    /// <summary>The first column of every row of a query without parameters.</summary>
-    public static async Task<List<T>> ListAsync<T>(SqliteConnection connection, string sql, CancellationToken ct)
+    /// <summary>The first column of every row of a query with parameters <c>$p0</c>, <c>$p1</c>….</summary>
+    public static async Task<List<T>> ListAsync<T>(SqliteConnection connection, string sql, CancellationToken ct, params object[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue("$p" + i, parameters[i]);
+        }
         await using var reader = await command.ExecuteReaderAsync(ct);
         var values = new List<T>();
         while (await reader.ReadAsync(ct))

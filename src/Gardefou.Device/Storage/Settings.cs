@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Gardefou.Device.Storage;
 
-/// <summary>Typed access to the <c>settings</c> table.</summary>
+/// <summary>The names of the rows of the <c>settings</c> table (read and written with <see cref="PlainSql"/>).</summary>
 internal static class Settings
 {
     public const string ServerUrl = "server.url";
@@ -16,29 +14,4 @@ internal static class Settings
     public const string Reported = "report.done";
     public const string RadioTxOffset = "radio.txOffsetDb";
     public const string RadioRxOffset = "radio.rxOffsetDb";
-
-    public static async Task<string?> GetAsync(this PhoneDbContext db, string name, CancellationToken ct) =>
-        (await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name, ct))?.Value;
-
-    /// <summary>Stages a value in <paramref name="db"/>; the caller saves, so several settings change atomically.</summary>
-    public static async Task SetAsync(this PhoneDbContext db, string name, string? value, CancellationToken ct)
-    {
-        var existing = await db.Settings.FirstOrDefaultAsync(s => s.Name == name, ct);
-        if (value is null)
-        {
-            if (existing is not null)
-            {
-                db.Settings.Remove(existing);
-            }
-            return;
-        }
-        if (existing is null)
-        {
-            db.Settings.Add(new SettingRecord { Name = name, Value = value });
-        }
-        else
-        {
-            existing.Value = value;
-        }
-    }
 }

@@ -5,10 +5,9 @@ namespace Gardefou.Device.Storage;
 /// Signal strengths are calibrated RSSI values; the attenuation is computed once the key is published and the
 /// encrypted metadata (which holds the sender's transmit power) can be decrypted.
 /// </summary>
+/// <remarks>A row of the <c>sightings</c> table as written (its <c>Id</c> is SQLite's); read back by <c>SightingRows</c>.</remarks>
 internal sealed class SightingRecord
 {
-    public long Id { get; set; }
-
     public byte[] Rpi { get; set; } = [];
 
     public byte[] Aem { get; set; } = [];

@@ -58,18 +58,6 @@ internal static class ProtoWire
         return span;
     }
 
-    /// <summary>Reads a little-endian fixed64 value.</summary>
-    public static ulong Fixed64(ReadOnlySpan<byte> data, scoped ref int at, string context)
-    {
-        if (data.Length - at < 8)
-        {
-            throw Malformed(context, "a fixed64 field runs past the end of its message");
-        }
-        var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(data[at..]);
-        at += 8;
-        return value;
-    }
-
     /// <summary>A string field: UTF-8, refused when invalid as protobuf requires.</summary>
     public static string String(ReadOnlySpan<byte> utf8, string context)
     {

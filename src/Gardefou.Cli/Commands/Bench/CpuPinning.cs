@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Gardefou.Cli.Commands.Bench;
 
 /// <summary>
-/// Pins a single-threaded benchmark to one logical processor, so that its figure is one core's work whatever else
-/// runs on the machine, and says in one line whether (and how) the run was pinned.
+/// Pins a single-threaded benchmark's process to one logical processor, as <c>taskset -c N</c> would, so that its
+/// figure is one core's work whatever else runs on the machine (the runtime's own threads, such as the background JIT
+/// and the GC, share that core too), and says in one line whether (and how) the run was pinned.
 /// </summary>
 internal static class CpuPinning
 {
@@ -14,10 +16,7 @@ internal static class CpuPinning
     public static bool IsValid(string value) =>
         value is "auto" or "none" || (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cpu) && cpu < 64);
 
-    /// <summary>
-    /// Applies <paramref name="pin"/> and returns the line to print. On Linux the affinity set here is the main thread's,
-    /// the one that runs the measurement; <c>taskset -c N</c> pins every thread of the process instead.
-    /// </summary>
+    /// <summary>Applies <paramref name="pin"/> and returns the line to print.</summary>
     public static string Apply(string pin, int threads)
     {
         var process = Process.GetCurrentProcess();
@@ -41,7 +40,36 @@ internal static class CpuPinning
         {
             return $"pinned: no (CPU {cpu} is not available to this process)";
         }
-        process.ProcessorAffinity = (nint)(1L << cpu);
-        return $"pinned: yes, the measuring thread to CPU {cpu} (--pin {pin}); {visible}";
+        var mask = 1UL << cpu;
+        if (OperatingSystem.IsWindows())
+        {
+            // Windows sets the affinity of the whole process.
+            process.ProcessorAffinity = (nint)mask;
+            return $"pinned: yes, the process to CPU {cpu} (--pin {pin}); {visible}";
+        }
+        // On Linux an affinity belongs to a thread (Process.ProcessorAffinity sets only the main thread's): set it on
+        // every thread the process has, and threads started later inherit it from the thread that starts them.
+        var pinned = 0;
+        var failed = 0;
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            if (int.TryParse(Path.GetFileName(task), NumberStyles.None, CultureInfo.InvariantCulture, out var tid))
+            {
+                if (SchedSetAffinity(tid, sizeof(ulong), ref mask) == 0)
+                {
+                    pinned++;
+                }
+                else
+                {
+                    failed++; // a thread that ended meanwhile
+                }
+            }
+        }
+        var threadsPinned = failed == 0 ? $"all {pinned} threads" : $"{pinned} of {pinned + failed} threads";
+        return $"pinned: yes, the process ({threadsPinned}) to CPU {cpu} (--pin {pin}); {visible}";
     }
+
+    // DllImport rather than LibraryImport: the generated stub needs unsafe code, which this project does not enable.
+    [DllImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
+    private static extern int SchedSetAffinity(int tid, nint size, ref ulong mask);
 }
