@@ -1,36 +1,36 @@
+using Gardefou.Simulation.EndToEnd;
 using Gardefou.Simulation.Parameters;
 using Gardefou.Simulation.Population;
-using Gardefou.Simulation.Radio;
-using Gardefou.Simulation.Randomness;
+using Gardefou.Simulation.Privacy;
 
 namespace Gardefou.Simulation.Engine;
 
 /// <summary>
-/// The agent-based model: one step per day (progression, other symptoms, tests, uploads and notifications,
-/// manual tracing, transmission). All randomness is counter-based (<see cref="Hash"/>), so a run is a pure
-/// function of its parameters and seed; transmission runs in parallel over chunks of the infected list and is
-/// merged in list order, so the thread count does not change the result.
+/// The agent-based model: one step per day (lockdown, progression, other symptoms, tests, uploads and
+/// notifications, manual tracing, transmission). All randomness is counter-based (<see cref="Randomness.Hash"/>), so a
+/// run is a pure function of its parameters and seed. Each aspect that keeps state is a class that owns it (see
+/// <see cref="RunContext"/> for what they share); the simulator only wires them and calls them in order.
 /// </summary>
-public sealed partial class Simulator
+public sealed class Simulator
 {
-    private readonly SimulationParameters _p;
-    private readonly SyntheticPopulation _pop;
-    private readonly AgentState _s;
-    private readonly ContactWalker _walker;
-    private readonly ulong _seed;
-    private readonly double[] _generation;
-    private readonly double[] _activity;
-    private readonly ExposureScoring _scoring;
-    private readonly List<int> _active = [];
-    private readonly List<Notification> _notifications = [];
-    private readonly ConfinementLog _confinement = new();
-    private readonly List<(int Person, int Day)> _uploads = [];
-    private readonly DailySeries _daily;
-    private int _lockdownUntil = -1;
-    private bool _hadLockdown;
+    private readonly RunContext _run;
+    private readonly IsolationAndQuarantine _confinement;
+    private readonly ManualTracer _manualTracer;
+    private readonly DeviceBridge? _devices;
+    private readonly AppContactTracer _appTracer;
+    private readonly CaseFinding _caseFinding;
+    private readonly DiseaseProgression _disease;
+    private readonly Transmission _transmission;
+    private readonly List<(int Other, Setting Setting, ulong Key)> _contactsAfterRun = [];
 
     /// <summary>Prepares a run on <paramref name="population"/> (which can be shared by runs: it is not modified).</summary>
     public Simulator(SimulationParameters parameters, SyntheticPopulation population)
+        : this(parameters, population, null)
+    {
+    }
+
+    /// <summary>Prepares a run whose app users carry the phones of <paramref name="devices"/>.</summary>
+    internal Simulator(SimulationParameters parameters, SyntheticPopulation population, IDeviceLayer? devices)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         parameters.Validate();
@@ -40,36 +40,75 @@ public sealed partial class Simulator
             throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{parameters.Disease.InitialInfected:N0} initial infections cannot be placed in {population.Count:N0} people: lower --initial-infected or raise --population"));
         }
-        _p = parameters;
-        _pop = population;
-        _seed = parameters.Seed;
-        _s = new AgentState(population.Count);
-        _walker = new ContactWalker(population, _s, parameters);
-        _generation = GenerationWeights(parameters.Disease);
-        _activity = new double[parameters.Days];
-        Array.Fill(_activity, 1.0);
-        _scoring = new ExposureScoring(parameters.App.Risk, parameters.Radio.SecondsBetweenScans);
-        _daily = new DailySeries(parameters.Days);
-        Beta = Calibrate();
+        _run = new RunContext(parameters, population);
+        _confinement = new IsolationAndQuarantine(_run);
+        _manualTracer = new ManualTracer(_run, _confinement);
+        _devices = devices is null ? null : new DeviceBridge(_run, devices);
+        _appTracer = new AppContactTracer(_run, _confinement, _devices);
+        _caseFinding = new CaseFinding(_run, _confinement, _manualTracer, _appTracer);
+        _disease = new DiseaseProgression(_run, _caseFinding);
+        Beta = BetaCalibration.Calibrate(_run, _disease.Generation);
+        _transmission = new Transmission(_run, _disease, Beta);
     }
 
     /// <summary>Transmission rate per unit exposure, calibrated so that the epidemic's R0 is <see cref="DiseaseParameters.R0"/>.</summary>
     public double Beta { get; }
 
     /// <summary>The per-person state (read it after <see cref="Run"/>).</summary>
-    public AgentState State => _s;
+    public AgentState State => _run.State;
 
     /// <summary>Bytes of per-person state held by this run.</summary>
-    public long StateBytes => (long)_pop.Count * AgentState.BytesPerPerson;
+    public long StateBytes => (long)_run.Population.Count * AgentState.BytesPerPerson;
+
+    /// <summary>Days from upload to the notification being shown, per design (daily download or polling; BlueTrace needs a phone call).</summary>
+    public static int NotificationDelay(Design design) => design == Design.BlueTrace ? 2 : 1;
+
+    /// <summary>Uploads made during the run (uploader, day).</summary>
+    internal IReadOnlyList<(int Person, int Day)> UploadLog => _appTracer.Uploads;
+
+    /// <summary>Notifications delivered during the run.</summary>
+    internal IReadOnlyList<Notification> NotificationLog => _appTracer.Notifications;
+
+    /// <summary>Contact-days that uploaders' phones heard (what a ROBERT or BlueTrace server receives).</summary>
+    internal long HeardByUploaders => _appTracer.HeardByUploaders;
+
+    /// <summary>People who appear in what uploads reveal (uploaders and the people their phones heard).</summary>
+    internal int GraphNodes => _appTracer.RevealedPeople;
+
+    internal SimulationParameters Parameters => _run.Parameters;
+
+    internal SyntheticPopulation Population => _run.Population;
+
+    /// <summary>The daily threshold of the run's risk configuration, in weighted seconds at standard infectiousness.</summary>
+    internal double NotificationThreshold => _run.Parameters.App.Risk.DailyScoreThreshold;
+
+    internal int Tests() => _run.Daily.Tests.Sum();
+
+    internal int Positives() => _run.Daily.Positives.Sum();
+
+    /// <summary>Human contacts of a person on a past day, as the model generated them (the list is reused by the next call).</summary>
+    internal List<(int Other, Setting Setting, ulong Key)> ContactsOn(int person, int day)
+    {
+        _run.ContactsOn(person, day, _contactsAfterRun);
+        return _contactsAfterRun;
+    }
+
+    /// <summary>Weighted seconds (bucket weights of the run's risk configuration) a phone pair heard during one contact.</summary>
+    internal double Heard(int a, int b, Setting setting, ulong key)
+    {
+        Span<byte> scans = stackalloc byte[Radio.RadioChannel.MaxScans];
+        var shape = ContactShape.Of(key, setting, _run.Parameters.Contacts);
+        var n = Radio.RadioChannel.Scan(key, setting, shape, _run.State.HandsetOffsetDb[a], _run.State.HandsetOffsetDb[b], _run.Parameters.Radio, scans);
+        return _appTracer.Scoring.WeightedSeconds(scans[..n]);
+    }
 
     /// <summary>Runs every day and returns the result; <paramref name="progress"/> receives the number of days done.</summary>
     public RunResult Run(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        _graphNodes = new System.Collections.BitArray(_pop.Count);
-        InitialiseApp();
-        StartDevices();
-        Seed();
-        for (var day = 0; day < _p.Days; day++)
+        _appTracer.InstallApps();
+        _devices?.Start();
+        _disease.SeedInfections();
+        for (var day = 0; day < _run.Parameters.Days; day++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             Step(day);
@@ -80,113 +119,72 @@ public sealed partial class Simulator
 
     private void Step(int day)
     {
-        UpdateLockdown(day);
-        Progress(day);
-        OtherSymptoms(day);
-        Testing(day);
-        Uploads(day);
-        DeliverNotifications(day);
-        ManualTracing(day);
-        Transmit(day);
-        RecordDeviceDay(day);
+        _run.Lockdown.Update(day, _run.Daily, _run.Population.Count);
+        _disease.Progress(day);
+        _caseFinding.OtherSymptoms(day);
+        _caseFinding.Test(day);
+        _appTracer.PublishUploads(day);
+        _appTracer.DeliverNotifications(day, _caseFinding);
+        _manualTracer.Trace(day);
+        _transmission.Transmit(day);
+        _devices?.RecordDay(day);
     }
 
-    /// <summary>
-    /// Discretised Weibull generation-time density by whole days since infection (sums to 1). An infection made on
-    /// day d is first able to transmit on day d + 1 and transmits once per day, so the weight of age k is the mass of
-    /// [k − ½, k + ½): the discrete mean then equals the Weibull mean (taking [k, k + 1) instead shortens it by half a
-    /// day and makes the epidemic double faster than its settings say). Age 0 keeps the mass of [0, ½) for the seeds.
-    /// </summary>
-    internal static double[] GenerationWeights(DiseaseParameters d)
+    private RunResult Finish()
     {
-        var weights = new double[21];
-        double Cdf(double t) => t <= 0 ? 0 : 1 - Math.Exp(-Math.Pow(t / d.GenerationScale, d.GenerationShape));
-        for (var k = 0; k < weights.Length; k++)
+        var s = _run.State;
+        var notifications = _appTracer.Notifications;
+        var notified = notifications.Count;
+        var attack = 0;
+        var byIndex = 0;
+        var positive = 0;
+        var trueAlerts = 0;
+        foreach (var n in notifications)
         {
-            weights[k] = Cdf(k + 0.5) - Cdf(k - 0.5);
-        }
-        // Days carrying under 0.1% of the generation-time mass are dropped: they change R by less than 0.5% and
-        // would otherwise cost as much contact generation as the infectious days themselves. The remaining weights
-        // are renormalised so that R0 is unchanged.
-        var kept = weights.Select(w => w < 1e-3 ? 0 : w).ToArray();
-        var total = kept.Sum();
-        return kept.Select(w => w / total).ToArray();
-    }
-
-    private void InitialiseApp()
-    {
-        var app = _p.App;
-        _s.AppLaunchDay = (short)Math.Clamp(app.LaunchDay, 0, short.MaxValue);
-        if (app.Adoption <= 0)
-        {
-            return;
-        }
-        var weightSum = 0.0;
-        for (var i = 0; i < _pop.Count; i++)
-        {
-            weightSum += app.AgeAdoption[_pop.AgeBand[i]];
-        }
-        var scale = weightSum > 0 ? app.Adoption * _pop.Count / weightSum : 0;
-        var logKeep = Math.Log(1 - Math.Clamp(app.DropOutPerDay, 0, 0.999999));
-        for (var i = 0; i < _pop.Count; i++)
-        {
-            var probability = Math.Min(1, scale * app.AgeAdoption[_pop.AgeBand[i]]);
-            var household = (ulong)_pop.HouseholdStart[i];
-            // Shared household draw with probability HouseholdClustering keeps each person's marginal adoption unchanged
-            // while making members adopt together; draws are nested across adoption levels (users at 12% ⊂ users at 30%).
-            var shared = Hash.Chance(Hash.Of(_seed, (ulong)Purpose.Adoption, household, 2), app.HouseholdClustering);
-            var u = Hash.Unit(shared ? Hash.Of(_seed, (ulong)Purpose.Adoption, household, 1) : Hash.Of(_seed, (ulong)Purpose.Adoption, (ulong)i, 0));
-            if (u >= probability)
+            var confirmed = s.ConfirmedDay[n.Person];
+            if (confirmed != AgentState.Never && confirmed >= n.Day && confirmed <= n.Day + 14)
             {
-                continue;
+                positive++;
             }
-            var rng = new RandomStream(Hash.Of(_seed, (ulong)Purpose.Handset, (ulong)i));
-            var keep = logKeep < 0 ? Math.Log(1 - rng.NextDouble()) / logKeep : double.MaxValue;
-            _s.AppUntil[i] = (short)Math.Min(short.MaxValue, app.LaunchDay + keep);
-            _s.HandsetOffsetDb[i] = (sbyte)Math.Clamp(Math.Round(_p.Radio.HandsetOffsetSdDb * rng.NextNormal()), -30, 30);
-        }
-    }
-
-    private void Seed()
-    {
-        var rng = new RandomStream(Hash.Of(_seed, (ulong)Purpose.Seeding));
-        var wanted = _p.Disease.InitialInfected;
-        var attempts = 0;
-        while (_active.Count < wanted && attempts++ < wanted * 100)
-        {
-            var person = rng.NextInt(_pop.Count);
-            if (_s.State[person] == DiseaseState.Susceptible)
+            var infected = s.InfectedDay[n.Person];
+            if (infected != AgentState.Never && infected >= n.ExposureDay - 2 && infected <= n.ExposureDay + 14)
             {
-                Infect(person, 0, -1);
+                attack++;
+            }
+            if (s.Infector[n.Person] == n.Index)
+            {
+                byIndex++;
+            }
+            if (n.CloseContact)
+            {
+                trueAlerts++;
             }
         }
-    }
-
-    private void UpdateLockdown(int day)
-    {
-        var trigger = _p.Interventions.LockdownTriggerPer100k;
-        if (trigger > 0 && !_hadLockdown && day >= 7)
+        var daily = _run.Daily;
+        return new RunResult
         {
-            var week = 0;
-            for (var d = day - 7; d < day; d++)
-            {
-                week += _daily.Positives[d];
-            }
-            if (week / 7.0 * 100_000 / _pop.Count >= trigger)
-            {
-                _hadLockdown = true;
-                _lockdownUntil = day + _p.Interventions.LockdownDays;
-            }
-        }
-        if (_p.Interventions.LockdownStartDay is { } start && day >= start && day < (_p.Interventions.LockdownEndDay ?? int.MaxValue))
-        {
-            _activity[day] = _p.Interventions.LockdownContactFactor;
-            _daily.Lockdown[day] = true;
-        }
-        if (day < _lockdownUntil)
-        {
-            _activity[day] = _p.Interventions.LockdownContactFactor;
-            _daily.Lockdown[day] = true;
-        }
+            People = _run.Population.Count,
+            Adoption = _run.Parameters.App.Adoption,
+            Design = _run.Parameters.App.Design,
+            Seed = _run.Seed,
+            Beta = Beta,
+            Infections = daily.Infections.Sum(),
+            Hospitalisations = daily.Hospitalisations.Sum(),
+            Deaths = daily.Deaths.Sum(),
+            Tests = daily.Tests.Sum(),
+            Positives = daily.Positives.Sum(),
+            Uploads = _appTracer.Uploads.Count,
+            Notifications = notified,
+            TrueAlerts = trueAlerts,
+            FalseAlerts = notified - trueAlerts,
+            LeftBehindAlerts = _appTracer.LeftBehindAlerts,
+            NotifiedInfected = attack,
+            SecondaryAttackRateNotified = notified == 0 ? 0 : (double)attack / notified,
+            PositiveAmongNotified = notified == 0 ? 0 : (double)positive / notified,
+            InfectedByIndexAmongNotified = notified == 0 ? 0 : (double)byIndex / notified,
+            QuarantineDaysUninfected = _confinement.UninfectedDays(),
+            Daily = daily,
+            Privacy = PrivacyAnalyzer.Analyse(this, _run.Parameters),
+        };
     }
 }

@@ -9,7 +9,7 @@ public sealed class GenerationIntervalTests
     public void Daily_generation_weights_keep_the_mean_of_the_Weibull_they_discretise()
     {
         var disease = new DiseaseParameters();
-        var weights = Simulator.GenerationWeights(disease);
+        var weights = DiseaseProgression.GenerationWeights(disease);
         var mean = weights.Select((w, age) => w * age).Sum();
         // Ferretti et al. 2020: Weibull(2.826, 5.665), mean 5.05 days.
         var weibullMean = disease.GenerationScale * Math.Exp(LogGamma(1 + 1 / disease.GenerationShape));
