@@ -199,7 +199,7 @@ def run_openabm(openabm, header, base, name, overrides, population, days, seed, 
             "notificationsPerUpload": None, "positiveAmongNotified": None}
 
 
-def run_gardefou(gardefou, base_g, name, overrides, uptake, out: Path, reuse, extra):
+def run_gardefou(gardefou, base_g, name, overrides, uptake, out: Path, extra):
     d = out / "gardefou" / name
     d.mkdir(parents=True, exist_ok=True)
     scenario = {"base": merge(base_g, overrides), "adoption": [uptake], "designs": ["gaen"], "seeds": 1,
@@ -210,10 +210,7 @@ def run_gardefou(gardefou, base_g, name, overrides, uptake, out: Path, reuse, ex
     (d / "command.txt").write_text(f"/usr/bin/time -v {' '.join(cmd)}\n")
     log = d / "stdout.txt"
     results = d / "out" / "results.json"
-    if reuse and results.exists() and log.with_suffix(".time").exists():
-        cpu, wall, rss = parse_time(log.with_suffix(".time").read_text())
-    else:
-        _, cpu, wall, rss = timed(cmd, REPO, log)
+    _, cpu, wall, rss = timed(cmd, REPO, log)
     data = json.loads(results.read_text())
     run = data["runs"][0]
     return {"people": data["people"], "infections": run["infections"], "deaths": run["deaths"], "cpu": cpu,
@@ -254,7 +251,7 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--uptakes", default="0,0.18,0.36,0.54,0.72", help="overall app uptakes (share of population)")
     p.add_argument("--only", default="", help="comma-separated scenario names (default: all)")
-    p.add_argument("--reuse", action="store_true", help="reuse runs whose outputs exist in --out")
+    p.add_argument("--reuse", action="store_true", help="reuse OpenABM runs whose outputs exist in --out (Gardefou always runs)")
     p.add_argument("--skip-build", action="store_true")
     p.add_argument("--gardefou", default="", help="command that runs gardefou (default: the Release build of this repo)")
     p.add_argument("--gardefou-arg", action="append", default=[], help="extra argument for gardefou simulate")
@@ -297,7 +294,7 @@ def main():
         o = reference if name == "no-intervention" else \
             run_openabm(openabm, header, base, name, o_over, a.population, a.days, a.seed, a.out, a.reuse)
         print(f"{name}: Gardefou…", flush=True)
-        g = run_gardefou(gardefou, base_g, name, g_over, uptake, a.out, a.reuse, a.gardefou_arg)
+        g = run_gardefou(gardefou, base_g, name, g_over, uptake, a.out, a.gardefou_arg)
         rows.append((name, uptake, o, g))
         (a.out / "results.json").write_text(json.dumps(
             [{"scenario": n, "uptake": u, "openabm": oo, "gardefou": gg} for n, u, oo, gg in rows], indent=2))

@@ -112,5 +112,7 @@ internal static class BetaCalibration
             _exposures[other] = _exposures.GetValueOrDefault(other) + exposure;
             Incoming += exposure;
         }
+
+        public readonly bool Wants(int other) => true;
     }
 }

@@ -10,4 +10,6 @@ internal readonly struct ContactCollector : IContactVisitor
     public ContactCollector(List<(int Other, Setting Setting, ulong Key)> into) => _into = into;
 
     public void Visit(int other, Setting setting, ulong pairKey) => _into.Add((other, setting, pairKey));
+
+    public bool Wants(int other) => true;
 }

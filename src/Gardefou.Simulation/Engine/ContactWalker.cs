@@ -47,7 +47,7 @@ internal readonly struct ContactWalker
             var end = start + p.HouseholdSize[person];
             for (var other = start; other < end; other++)
             {
-                if (other != person && !InHospital(other, day) && _state.State[other] != DiseaseState.Dead
+                if (other != person && visitor.Wants(other) && !InHospital(other, day) && _state.State[other] != DiseaseState.Dead
                     && (householdDuringIsolation || _state.IsOut(other, day)))
                 {
                     visitor.Visit(other, Setting.Home, PairKey(person, other, day, 0));
@@ -125,6 +125,10 @@ internal readonly struct ContactWalker
                 continue;
             }
             var other = table.Members[table.Start[group] + partnerSlot];
+            if (!visitor.Wants(other))
+            {
+                continue;
+            }
             var key = PairKey(person, other, day, (int)layer * 16 + r);
             var pairActivity = activity * Shielding(person, other);
             if (pairActivity < 1 && !Hash.Chance(Hash.Of(key, (ulong)Purpose.Activity), pairActivity))
@@ -159,6 +163,10 @@ internal readonly struct ContactWalker
                 continue;
             }
             var other = start + partnerSlot;
+            if (!visitor.Wants(other))
+            {
+                continue;
+            }
             var key = PairKey(person, other, day, 64 + 32 + r);
             var both = Math.Sqrt(mine * _contacts.RandomActivity[p.AgeBand[other]]) * activity * Shielding(person, other);
             if (Hash.Chance(Hash.Of(key, (ulong)Purpose.Activity), both) && _state.IsOut(other, day))
@@ -179,7 +187,7 @@ internal readonly struct ContactWalker
         }
         var perm = new FeistelPermutation(Hash.Of(_seed, (ulong)Purpose.Pairing, 5, 0, (ulong)day << 8), _population.Count);
         var other = perm.Partner(person);
-        if (other < 0 || !Travels(other, day))
+        if (other < 0 || !visitor.Wants(other) || !Travels(other, day))
         {
             return;
         }

@@ -92,6 +92,8 @@ internal sealed class Transmission
             _buffer = buffer;
         }
 
+        public bool Wants(int other) => _run.State.State[other] == DiseaseState.Susceptible;
+
         public void Visit(int other, Setting setting, ulong pairKey)
         {
             var s = _run.State;

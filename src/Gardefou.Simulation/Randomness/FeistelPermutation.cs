@@ -8,7 +8,11 @@ namespace Gardefou.Simulation.Randomness;
 /// </summary>
 public readonly struct FeistelPermutation
 {
-    private readonly ulong _key;
+    // Hash.Of(key, round) for the four rounds, computed once: a round function is then one mix instead of two.
+    private readonly ulong _round0;
+    private readonly ulong _round1;
+    private readonly ulong _round2;
+    private readonly ulong _round3;
     private readonly int _n;
     private readonly int _lowBits;
     private readonly int _highBits;
@@ -17,15 +21,14 @@ public readonly struct FeistelPermutation
     public FeistelPermutation(ulong key, int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
-        _key = key;
+        _round0 = Hash.Of(key, 0);
+        _round1 = Hash.Of(key, 1);
+        _round2 = Hash.Of(key, 2);
+        _round3 = Hash.Of(key, 3);
         _n = n;
         // Smallest power of two ≥ n (at least 4), split into two halves that differ by at most one bit, so cycle
         // walking needs fewer than two encryptions on average.
-        var bits = 2;
-        while ((1L << bits) < n)
-        {
-            bits++;
-        }
+        var bits = Math.Max(2, n == 1 ? 0 : System.Numerics.BitOperations.Log2((uint)(n - 1)) + 1);
         _lowBits = bits / 2;
         _highBits = bits - _lowBits;
     }
@@ -61,7 +64,12 @@ public readonly struct FeistelPermutation
         return position < _n ? Inverse(position) : -1;
     }
 
-    private uint Round(int round, uint half, int bits) => (uint)(Hash.Of(_key, (ulong)round, half) & ((1UL << bits) - 1));
+    // Equal to Hash.Of(key, round, half): Hash.Of(seed, a, b) is Hash.Of(Hash.Of(seed, a), b).
+    private uint Round(int round, uint half, int bits)
+    {
+        var roundKey = round switch { 0 => _round0, 1 => _round1, 2 => _round2, _ => _round3 };
+        return (uint)(Hash.Of(roundKey, half) & ((1UL << bits) - 1));
+    }
 
     // Unbalanced Feistel: the state is (a: wa bits, b: wb bits); a round maps it to (b, a ^ F(b)) whose widths are
     // (wb, wa). After four rounds the widths are back to (high, low).
