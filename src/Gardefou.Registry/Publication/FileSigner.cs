@@ -34,12 +34,6 @@ internal sealed class FileSigner : IDisposable
         return new FileSigner(key);
     }
 
-    public static FileSigner CreateEphemeral()
-    {
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        return new FileSigner(key);
-    }
-
     public string Sign(ReadOnlySpan<byte> content) =>
         Convert.ToBase64String(_key.SignData(content, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 

@@ -62,11 +62,6 @@ internal sealed partial class StaticPublisher : BackgroundService
 
     public bool TryGetFile(string path, out PublishedFile file) => _files.TryGetValue(path, out file!);
 
-    /// <summary>Signer for tests and tools that must check signatures.</summary>
-    public async Task<string> PublicKeyPemAsync(CancellationToken ct) => (await SignerAsync(ct)).PublicKeyPem;
-
-    public void UseSigner(FileSigner signer) => _signer = signer;
-
     private void MarkDirty(TileKey tile)
     {
         _dirtyTiles[tile] = 0;
