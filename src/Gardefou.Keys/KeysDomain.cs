@@ -62,7 +62,6 @@ public static class KeysDomain
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeysDbContext>();
         await KeysDatabase.CreateSchemaAsync(db, storage, ct);
-        await KeysSchemaUpgrade.ApplyAsync(db, storage, ct);
         if (services.GetRequiredService<KeysOptions>().DebugReleaseSameDayKeys)
         {
             Log.SameDayRelease(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KeysDomain)));

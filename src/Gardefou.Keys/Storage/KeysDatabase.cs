@@ -15,12 +15,13 @@ internal static class KeysDatabase
         DurableSqlite.ConnectionString(storage.Database.SqlitePath ?? throw new InvalidOperationException("Keys storage is on PostgreSQL, not SQLite."));
 
     /// <summary>
-    /// Creates the tables when they are missing (SQLite file or the domain's PostgreSQL schema), under the shared
-    /// schema-creation lock. Group commit (<see cref="UploadWriter"/>) pays SQLite's synchronous=FULL once per group
+    /// Creates the tables when they are missing (SQLite file or the domain's PostgreSQL schema) and adds those later
+    /// versions brought, under the shared schema-creation lock; then imports export files older versions kept on disk. Group commit (<see cref="UploadWriter"/>) pays SQLite's synchronous=FULL once per group
     /// of uploads rather than once per upload.
     /// </summary>
     public static async Task CreateSchemaAsync(KeysDbContext db, KeysStorage storage, CancellationToken ct)
     {
-        await DomainDatabase.CreateSchemaAsync(db, storage.Database, upgrade: null, ct);
+        await DomainDatabase.CreateSchemaAsync(db, storage.Database, upgrade: token => KeysSchemaUpgrade.AddMissingTablesAsync(db, storage, token), ct);
+        await KeysSchemaUpgrade.ImportAsync(db, storage, ct);
     }
 }

@@ -12,32 +12,28 @@ internal static class KeysSchemaUpgrade
     /// <summary>The table of export zip bytes (added when exports moved from each instance's folder into the database).</summary>
     public const string ExportFileContentsTable = "export_file_contents";
 
-    // Shared with KeysDatabase's schema creation, so an upgrade never runs beside a creation on another instance.
-    private const long SchemaLockId = 7242001;
-
-    /// <summary>Adds what is missing and imports export files that older versions kept only on disk.</summary>
-    public static async Task ApplyAsync(KeysDbContext db, KeysStorage storage, CancellationToken ct)
+    /// <summary>
+    /// Adds the tables later versions brought. Runs as <see cref="KeysDatabase.CreateSchemaAsync"/>'s upgrade step,
+    /// inside the shared schema-creation transaction and lock, so it never runs beside a creation on another instance.
+    /// </summary>
+    public static Task AddMissingTablesAsync(KeysDbContext db, KeysStorage storage, CancellationToken ct)
     {
-        var table = storage.UsesPostgres
-            // The schema name is checked against [a-z_][a-z0-9_]* by KeysStorage, so it can be quoted into DDL.
-            ? $"\"{storage.Schema}\".\"{ExportFileContentsTable}\""
-            : $"\"{ExportFileContentsTable}\"";
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            // The same columns EF Core creates in a new database (see KeysDbContext).
-            var create = storage.UsesPostgres
-                ? "CREATE TABLE IF NOT EXISTS " + table + " (\"Path\" character varying(200) NOT NULL, \"Content\" bytea NOT NULL, " +
-                  "CONSTRAINT \"PK_" + ExportFileContentsTable + "\" PRIMARY KEY (\"Path\"))"
-                : "CREATE TABLE IF NOT EXISTS " + table + " (\"Path\" TEXT NOT NULL CONSTRAINT \"PK_" + ExportFileContentsTable + "\" PRIMARY KEY, \"Content\" BLOB NOT NULL)";
-            if (storage.UsesPostgres)
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SchemaLockId})", ct);
-            }
-            await db.Database.ExecuteSqlRawAsync(create, ct);
-            await transaction.CommitAsync(ct);
-        }
-        await ImportFilesOnDiskAsync(db, storage, table, ct);
+        // The same columns EF Core creates in a new database (see KeysDbContext).
+        var create = storage.UsesPostgres
+            ? "CREATE TABLE IF NOT EXISTS " + Table(storage) + " (\"Path\" character varying(200) NOT NULL, \"Content\" bytea NOT NULL, " +
+              "CONSTRAINT \"PK_" + ExportFileContentsTable + "\" PRIMARY KEY (\"Path\"))"
+            : "CREATE TABLE IF NOT EXISTS " + Table(storage) + " (\"Path\" TEXT NOT NULL CONSTRAINT \"PK_" + ExportFileContentsTable + "\" PRIMARY KEY, \"Content\" BLOB NOT NULL)";
+        return db.Database.ExecuteSqlRawAsync(create, ct);
     }
+
+    /// <summary>Imports export files that older versions kept only on disk (after <see cref="AddMissingTablesAsync"/>).</summary>
+    public static Task ImportAsync(KeysDbContext db, KeysStorage storage, CancellationToken ct) =>
+        ImportFilesOnDiskAsync(db, storage, Table(storage), ct);
+
+    private static string Table(KeysStorage storage) => storage.UsesPostgres
+        // The schema name is checked against [a-z_][a-z0-9_]* by KeysStorage, so it can be quoted into DDL.
+        ? $"\"{storage.Schema}\".\"{ExportFileContentsTable}\""
+        : $"\"{ExportFileContentsTable}\"";
 
     /// <summary>
     /// Before the upgrade each instance wrote the zips it exported into its own folder only. Each instance imports the
