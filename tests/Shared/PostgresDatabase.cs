@@ -31,6 +31,10 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         return CreateAsync(admin);
     }
 
+    /// <summary>For a test run once per provider: a fresh database when <paramref name="provider"/> is "postgres" (or a skip), else null (SQLite).</summary>
+    public static async Task<PostgresDatabase?> ForProviderAsync(string provider) =>
+        provider == "postgres" ? await CreateOrSkipAsync() : null;
+
     public static async Task<PostgresDatabase> CreateAsync(string admin)
     {
         var name = $"gardefou_test_{Guid.NewGuid():N}";

@@ -15,7 +15,7 @@ public sealed class KillUnderLoadTests
     [InlineData("postgres")]
     public async Task Every_upload_acknowledged_before_three_kill_9s_is_in_the_signed_exports_exactly_once(string provider)
     {
-        await using var database = await DatabaseAsync(provider);
+        await using var database = await PostgresDatabase.ForProviderAsync(provider);
         var outcome = await KillUnderLoad.RunAsync(Seed, instances: 1, uploads: 48, kills: 3, database?.ConnectionString, Ct);
         TestContext.Current.TestOutputHelper?.WriteLine(outcome.ToString());
         Assert.Equal(3, outcome.Kills);
@@ -25,24 +25,11 @@ public sealed class KillUnderLoadTests
     [Fact]
     public async Task Two_instances_on_one_postgres_lose_nothing_when_one_is_killed_and_each_serves_every_file_either_lists()
     {
-        await using var database = await DatabaseAsync("postgres");
+        await using var database = await PostgresDatabase.ForProviderAsync("postgres");
         var outcome = await KillUnderLoad.RunAsync(Seed, instances: 2, uploads: 48, kills: 3, database!.ConnectionString, Ct);
         TestContext.Current.TestOutputHelper?.WriteLine(outcome.ToString());
         Assert.Equal(3, outcome.Kills);
         Assert.True(outcome.Acknowledged > 0, outcome.ToString());
     }
 
-    private static async Task<PostgresDatabase?> DatabaseAsync(string provider)
-    {
-        if (provider != "postgres")
-        {
-            return null;
-        }
-        var admin = Environment.GetEnvironmentVariable("GARDEFOU_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            Assert.Skip("PostgreSQL not available: set GARDEFOU_TEST_POSTGRES (CI does)");
-        }
-        return await PostgresDatabase.CreateAsync(admin);
-    }
 }

@@ -55,7 +55,7 @@ public sealed class PublishConformanceTests
     [InlineData("postgres")]
     public async Task A_client_written_from_googles_documentation_publishes_and_finds_its_keys_with_googles_values(string provider)
     {
-        await using var database = await DatabaseFor(provider);
+        await using var database = await PostgresDatabase.ForProviderAsync(provider);
         await using var host = await TestHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(2), database?.ConnectionString);
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var client = new PublishGoogleClient(host.Client);
@@ -196,20 +196,6 @@ public sealed class PublishConformanceTests
     /// </summary>
     private static int WireSize(int status, byte[] body) =>
         body.Length + Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status).Length + (status == 200 ? "application/json" : "application/problem+json").Length;
-
-    private static async Task<PostgresDatabase?> DatabaseFor(string provider)
-    {
-        if (provider != "postgres")
-        {
-            return null;
-        }
-        var admin = Environment.GetEnvironmentVariable("GARDEFOU_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            Assert.Skip("PostgreSQL not available: set GARDEFOU_TEST_POSTGRES (CI does)");
-        }
-        return await PostgresDatabase.CreateAsync(admin);
-    }
 
     /// <summary>Reads <c>index.txt</c> and its files until they hold every key of <paramref name="ours"/>; checks every signature with the published key.</summary>
     private static async Task<Dictionary<string, DiagnosisKey>> DownloadAsync(HttpClient http, IReadOnlyList<string> ours)
