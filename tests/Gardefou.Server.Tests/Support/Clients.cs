@@ -10,16 +10,23 @@ internal static class Clients
     public static readonly IPAddress ClientAddress = IPAddress.Parse("127.0.0.2");
 
     /// <summary>A client whose connections come from <see cref="ClientAddress"/>.</summary>
-    public static HttpClient FromDistinctAddress(Uri baseAddress)
+    public static HttpClient FromDistinctAddress(Uri baseAddress) => BoundTo(baseAddress, () => ClientAddress);
+
+    /// <summary>
+    /// A client whose every new connection is bound to the address <paramref name="source"/> gives (loopback has all
+    /// of 127.0.0.0/8), so the server sees the client address the test chose.
+    /// </summary>
+    public static HttpClient BoundTo(Uri baseAddress, Func<IPAddress> source, TimeSpan? connectionLifetime = null)
     {
         var handler = new SocketsHttpHandler
         {
+            PooledConnectionLifetime = connectionLifetime ?? Timeout.InfiniteTimeSpan,
             ConnectCallback = async (context, ct) =>
             {
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    socket.Bind(new IPEndPoint(ClientAddress, 0));
+                    socket.Bind(new IPEndPoint(source(), 0));
                     await socket.ConnectAsync(context.DnsEndPoint, ct);
                     return new NetworkStream(socket, ownsSocket: true);
                 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Gardefou.Server.Tests.Support;
 
 namespace Gardefou.Server.Tests.Verification;
 
@@ -57,28 +58,7 @@ internal static class RawHttp
         new([127, (byte)Random.Shared.Next(10, 250), (byte)Random.Shared.Next(0, 256), (byte)Random.Shared.Next(1, 255)]);
 
     /// <summary>An HTTP client whose every connection comes from a fresh <see cref="AnyPhoneAddress"/>.</summary>
-    public static HttpClient ManyPhonesClient(Uri baseAddress)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            // One connection per request, each from another address.
-            PooledConnectionLifetime = TimeSpan.Zero,
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(AnyPhoneAddress(), 0));
-                    await socket.ConnectAsync(context.DnsEndPoint, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-    }
+    public static HttpClient ManyPhonesClient(Uri baseAddress) =>
+        // One connection per request, each from another address.
+        Clients.BoundTo(baseAddress, AnyPhoneAddress, connectionLifetime: TimeSpan.Zero);
 }
