@@ -1,4 +1,5 @@
 using Gardefou.Hosting.Options;
+using Gardefou.Hosting.SignIn;
 using Gardefou.Hosting.Storage;
 using Gardefou.Registry.Admin;
 using Gardefou.Registry.Demo;
@@ -42,7 +43,8 @@ public static class RegistryDomain
         services.AddSingleton<AvailabilityCommitter>();
         services.AddSingleton<StaticPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<StaticPublisher>());
-        services.AddSingleton<SignInThrottle>();
+        services.AddKeyedSingleton(AdminSignIn.ServiceKey, (sp, _) => new SignInThrottle(AdminSignIn.Policy, sp.GetRequiredService<TimeProvider>(),
+            logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<SignInThrottle>()));
         services.AddSingleton<DemoReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoReporter>());
         // ASP.NET Core's request log line carries the path and query string, which for a search is the

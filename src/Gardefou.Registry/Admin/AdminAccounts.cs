@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gardefou.Hosting.SignIn;
 using Gardefou.Registry.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,32 +29,27 @@ internal static class AdminAccounts
     /// and the hashing runs within its global cap.
     /// </summary>
     public static async Task<SignInResult> SignInAsync(RegistryDbContext db, SignInThrottle throttle, string username, string password,
-        System.Net.IPAddress? client, bool trustedDevice, DateTimeOffset now, CancellationToken ct)
+        System.Net.IPAddress? client, byte[]? knownDevice, DateTimeOffset now, CancellationToken ct)
     {
         if (username.Length > 64 || password.Length > 1024)
         {
             return SignInResult.Wrong;
         }
-        if (throttle.TryAdmit(username, client, trustedDevice, out var retryAfter) is not { } ticket)
+        if (throttle.TryAdmit(username, client, knownDevice, out var retryAfter) is not { } ticket)
         {
             return SignInResult.Throttled(retryAfter);
         }
-        var success = false;
-        try
+        using (ticket)
         {
             if (await VerifyAsync(db, throttle, username, password, ct) is not { } verified)
             {
-                return SignInResult.Busy;
+                return SignInResult.Busy(throttle.BusyRetryAfter);
             }
+            ticket.Record(verified);
             if (!verified)
             {
                 return SignInResult.Wrong;
             }
-            success = true;
-        }
-        finally
-        {
-            ticket.Complete(success);
         }
         var token = RandomNumberGenerator.GetBytes(32);
         db.AdminSessions.Add(new AdminSessionRow { TokenHash = SHA256.HashData(token), Username = username, ExpiresAt = now + s_sessionLength });
@@ -66,38 +62,33 @@ internal static class AdminAccounts
     /// user on the server, this one included.
     /// </summary>
     public static async Task<SignInResult> ChangePasswordAsync(RegistryDbContext db, SignInThrottle throttle, string username, string current, string replacement,
-        System.Net.IPAddress? client, CancellationToken ct)
+        System.Net.IPAddress? client, string session, CancellationToken ct)
     {
         if (replacement.Length is < 12 or > 1024)
         {
             throw new ArgumentException("The new password needs at least 12 characters.");
         }
-        if (throttle.TryAdmit(username, client, trustedDevice: true, out var retryAfter) is not { } ticket)
+        if (throttle.TryAdmit(username, client, AdminSignIn.SessionDevice(session), out var retryAfter) is not { } ticket)
         {
             return SignInResult.Throttled(retryAfter);
         }
-        var success = false;
-        try
+        using (ticket)
         {
             var verified = await VerifyAsync(db, throttle, username, current, ct);
             if (verified is null)
             {
-                return SignInResult.Busy;
+                return SignInResult.Busy(throttle.BusyRetryAfter);
             }
+            ticket.Record(verified.Value);
             if (verified == false)
             {
                 return SignInResult.Wrong;
             }
-            success = true;
-        }
-        finally
-        {
-            ticket.Complete(success);
         }
         var salt = RandomNumberGenerator.GetBytes(16);
-        if (await throttle.HashAsync(() => Hash(replacement, salt), ct) is not { } hash)
+        if (await throttle.TryHashAsync(() => Hash(replacement, salt), ct) is not (true, var hash))
         {
-            return SignInResult.Busy;
+            return SignInResult.Busy(throttle.BusyRetryAfter);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.AdminAccounts.Where(a => a.Username == username).ExecuteUpdateAsync(u => u.SetProperty(a => a.Salt, salt).SetProperty(a => a.PasswordHash, hash), ct);
@@ -112,7 +103,7 @@ internal static class AdminAccounts
         var account = await db.AdminAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Username == username, ct);
         // Hash even for an unknown user so the answer time does not say which usernames exist.
         var salt = account?.Salt ?? new byte[16];
-        if (await throttle.HashAsync(() => Hash(password, salt), ct) is not { } hash)
+        if (await throttle.TryHashAsync(() => Hash(password, salt), ct) is not (true, var hash))
         {
             return null;
         }

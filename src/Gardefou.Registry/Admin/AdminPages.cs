@@ -1,10 +1,12 @@
 using System.Text;
+using Gardefou.Hosting.SignIn;
 using Gardefou.Registry.Operators;
 using Gardefou.Registry.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static Gardefou.Registry.Pages.Html;
 
@@ -83,7 +85,7 @@ internal static partial class AdminPages
 
     private const string DeviceCookie = "gf_registry_device";
 
-    private static async Task<IResult> Login(HttpContext context, RegistryDbContext db, TimeProvider time, SignInThrottle throttle,
+    private static async Task<IResult> Login(HttpContext context, RegistryDbContext db, TimeProvider time, [FromKeyedServices(AdminSignIn.ServiceKey)] SignInThrottle throttle,
         IOptions<RegistryOptions> options, CancellationToken ct)
     {
         if (!context.Request.HasFormContentType)
@@ -97,9 +99,9 @@ internal static partial class AdminPages
         var proxy = TrustedProxy(options);
         var form = await context.Request.ReadFormAsync(ct);
         var username = form["username"].ToString();
-        var trusted = throttle.IsTrustedDevice(context.Request.Cookies[DeviceCookie], username);
+        var deviceToken = context.Request.Cookies[DeviceCookie];
         var result = await AdminAccounts.SignInAsync(db, throttle, username, form["password"].ToString(),
-            ForwardedRequest.ClientAddress(context, proxy), trusted, time.GetUtcNow(), ct);
+            ForwardedRequest.ClientAddress(context, proxy), throttle.KnownDevice(deviceToken, username), time.GetUtcNow(), ct);
         if (Refusal(context, result) is { } refused)
         {
             return refused;
@@ -114,7 +116,7 @@ internal static partial class AdminPages
             MaxAge = TimeSpan.FromHours(8),
         });
         // This browser has now proven it knows this user's password: its later attempts skip the account's delays.
-        context.Response.Cookies.Append(DeviceCookie, throttle.DeviceToken(username), new CookieOptions
+        context.Response.Cookies.Append(DeviceCookie, throttle.IssueDeviceToken(deviceToken, username), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
@@ -156,7 +158,7 @@ internal static partial class AdminPages
         return TypedResults.Redirect("/registry/admin");
     }
 
-    private static async Task<IResult> ChangePassword(HttpContext context, RegistryDbContext db, TimeProvider time, SignInThrottle throttle,
+    private static async Task<IResult> ChangePassword(HttpContext context, RegistryDbContext db, TimeProvider time, [FromKeyedServices(AdminSignIn.ServiceKey)] SignInThrottle throttle,
         IOptions<RegistryOptions> options, CancellationToken ct)
     {
         if (await GuardAsync(context, db, time, ct) is { } denied)
@@ -171,7 +173,7 @@ internal static partial class AdminPages
             return Page("Not changed", "<p role=alert>The new password needs at least 12 characters.</p>", status: 400);
         }
         var result = await AdminAccounts.ChangePasswordAsync(db, throttle, user, form["current"].ToString(), replacement,
-            ForwardedRequest.ClientAddress(context, TrustedProxy(options)), ct);
+            ForwardedRequest.ClientAddress(context, TrustedProxy(options)), context.Request.Cookies[AdminAccounts.CookieName]!, ct);
         if (Refusal(context, result) is { } refused)
         {
             return refused;

@@ -5,7 +5,7 @@ internal sealed record SignInResult(SignInOutcome Outcome, string? Token = null,
 {
     public static SignInResult Wrong { get; } = new(SignInOutcome.WrongPassword);
 
-    public static SignInResult Busy { get; } = new(SignInOutcome.Busy, RetryAfter: TimeSpan.FromSeconds(2));
+    public static SignInResult Busy(TimeSpan retryAfter) => new(SignInOutcome.Busy, RetryAfter: retryAfter);
 
     public static SignInResult Throttled(TimeSpan retryAfter) => new(SignInOutcome.Throttled, RetryAfter: retryAfter);
 

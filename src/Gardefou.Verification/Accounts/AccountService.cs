@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
+using Gardefou.Hosting.SignIn;
 using Gardefou.Verification.Codes;
-using Gardefou.Verification.Security;
+using Gardefou.Verification.Portal;
 using Gardefou.Verification.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gardefou.Verification.Accounts;
 
-/// <summary>Health workers' accounts: passwords through ASP.NET Core's <see cref="PasswordHasher{TUser}"/> (every hash under the global <see cref="PasswordHashingGate"/>), sessions, roles. No lockout: see <see cref="SignInGuard"/>.</summary>
+/// <summary>Health workers' accounts: passwords through ASP.NET Core's <see cref="PasswordHasher{TUser}"/> (every hash under the global cap of the portal's <see cref="SignInThrottle"/>), sessions, roles. No lockout: see <see cref="PortalSignIn"/>.</summary>
 internal sealed class AccountService
 {
     public const int MinPasswordLength = 12;
@@ -19,13 +21,13 @@ internal sealed class AccountService
 
     private readonly VerificationDbContext _db;
     private readonly TimeProvider _time;
-    private readonly PasswordHashingGate _gate;
+    private readonly SignInThrottle _hashing;
 
-    public AccountService(VerificationDbContext db, TimeProvider time, PasswordHashingGate gate)
+    public AccountService(VerificationDbContext db, TimeProvider time, [FromKeyedServices(PortalSignIn.ServiceKey)] SignInThrottle hashing)
     {
         _db = db;
         _time = time;
-        _gate = gate;
+        _hashing = hashing;
     }
 
     public static string NewPassword() => RandomNumberGenerator.GetString(CodeFormat.LongAlphabet + "abcdefghjkmnpqrstuvwxyz", GeneratedPasswordLength);
@@ -50,7 +52,7 @@ internal sealed class AccountService
             SecurityStamp = NewStamp(),
             CreatedAt = _time.GetUtcNow().UtcDateTime,
         };
-        user.PasswordHash = await _gate.RunAsync(() => s_hasher.HashPassword(user, password), ct);
+        user.PasswordHash = await _hashing.HashAsync(() => s_hasher.HashPassword(user, password), ct);
         _db.HealthWorkers.Add(user);
         try
         {
@@ -64,14 +66,10 @@ internal sealed class AccountService
         return (user, password);
     }
 
-    /// <summary>The id of the account named <paramref name="userName"/>, or null; budgets of the sign-in guard are per account.</summary>
-    public async Task<int?> IdOfAsync(string? userName, CancellationToken ct) =>
-        IsValidUserName(userName) ? await _db.HealthWorkers.Where(u => u.UserName == userName).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct) : null;
-
     /// <summary>
-    /// Checks a sign-in with exactly one password hash through the global <see cref="PasswordHashingGate"/>, whatever
+    /// Checks a sign-in with exactly one password hash within the throttle's global hashing cap, whatever
     /// the name: an unknown name or a disabled account costs and answers what a wrong password does. Nothing is
-    /// counted or locked here; the caller throttles before calling (see <see cref="Security.SignInGuard"/>).
+    /// counted or locked here; the caller throttles before calling (see <see cref="PortalSignIn"/>).
     /// </summary>
     public async Task<SignInOutcome> SignInAsync(string? userName, string? password, CancellationToken ct)
     {
@@ -81,7 +79,7 @@ internal sealed class AccountService
             return new SignInOutcome(SignInStatus.Failed);
         }
         var hash = user is { Disabled: false } ? user.PasswordHash : s_dummyHash;
-        var (ran, result) = await _gate.TryRunAsync(() => s_hasher.VerifyHashedPassword(user!, hash, password), ct);
+        var (ran, result) = await _hashing.TryHashAsync(() => s_hasher.VerifyHashedPassword(user!, hash, password), ct);
         if (!ran)
         {
             return new SignInOutcome(SignInStatus.Busy);
@@ -92,7 +90,7 @@ internal sealed class AccountService
         }
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = await _gate.RunAsync(() => s_hasher.HashPassword(user, password), ct);
+            user.PasswordHash = await _hashing.HashAsync(() => s_hasher.HashPassword(user, password), ct);
             await _db.SaveChangesAsync(ct);
         }
         return new SignInOutcome(SignInStatus.Succeeded, user);
@@ -102,7 +100,7 @@ internal sealed class AccountService
     public async Task<string> ResetPasswordAsync(HealthWorker user, CancellationToken ct)
     {
         var password = NewPassword();
-        user.PasswordHash = await _gate.RunAsync(() => s_hasher.HashPassword(user, password), ct);
+        user.PasswordHash = await _hashing.HashAsync(() => s_hasher.HashPassword(user, password), ct);
         user.SecurityStamp = NewStamp();
         await _db.SaveChangesAsync(ct);
         return password;
@@ -119,11 +117,11 @@ internal sealed class AccountService
     public async Task<bool> ChangePasswordAsync(HealthWorker user, string current, string next, CancellationToken ct)
     {
         if (next.Length is < MinPasswordLength or > 256 || current.Length is 0 or > 256
-            || await _gate.RunAsync(() => s_hasher.VerifyHashedPassword(user, user.PasswordHash, current), ct) == PasswordVerificationResult.Failed)
+            || await _hashing.HashAsync(() => s_hasher.VerifyHashedPassword(user, user.PasswordHash, current), ct) == PasswordVerificationResult.Failed)
         {
             return false;
         }
-        user.PasswordHash = await _gate.RunAsync(() => s_hasher.HashPassword(user, next), ct);
+        user.PasswordHash = await _hashing.HashAsync(() => s_hasher.HashPassword(user, next), ct);
         user.SecurityStamp = NewStamp();
         await _db.SaveChangesAsync(ct);
         return true;

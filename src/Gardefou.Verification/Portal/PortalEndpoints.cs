@@ -1,3 +1,4 @@
+using Gardefou.Hosting.SignIn;
 using Gardefou.Verification.Accounts;
 using Gardefou.Verification.Portal.Pages;
 using Gardefou.Verification.Portal.Views;
@@ -55,15 +56,17 @@ internal static partial class PortalEndpoints
     }
 
     /// <summary>
-    /// Sign-in, throttled before any password is hashed: per client across accounts, then per (account, client) with
-    /// an exponential back-off and per account for clients without its device cookie (<see cref="SignInGuard"/>), then
-    /// the global hashing cap. No step locks an account: the right password from a known device always works.
+    /// Sign-in, throttled before any password is hashed: per client across accounts (the request throttle), then the
+    /// shared <see cref="SignInThrottle"/> with the portal's figures (<see cref="PortalSignIn"/>): per (account, client)
+    /// with an exponential back-off, per account for clients without its device cookie, then the global hashing cap.
+    /// No step locks an account: the right password from a known device always works.
     /// </summary>
-    private static async Task<IResult> Login(HttpContext context, AccountService accounts, SignInGuard guard, TimeProvider time, [FromKeyedServices(ClientThrottle.SignIn)] ClientThrottle throttle, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> Login(HttpContext context, AccountService accounts, [FromKeyedServices(PortalSignIn.ServiceKey)] SignInThrottle signIn, TimeProvider time,
+        [FromKeyedServices(ClientThrottle.SignIn)] ClientThrottle throttle, ILoggerFactory loggers, CancellationToken ct)
     {
         var log = loggers.CreateLogger(Log.Category);
         var address = context.Connection.RemoteIpAddress;
-        if (!throttle.TryAcquire(SignInClient.ThrottleAddressOf(address), out var clientWait))
+        if (!throttle.TryAcquire(address, out var clientWait))
         {
             Log.ClientThrottled(log);
             return await TooManyAsync(context, clientWait, PortalLanguage.For(context).TooManyFromNetwork);
@@ -74,30 +77,26 @@ internal static partial class PortalEndpoints
             return error!;
         }
         var userName = form["username"].ToString();
-        var userId = await accounts.IdOfAsync(userName, ct);
-        var device = DeviceCookie.DeviceIdFor(context, userId);
-        var client = device is null ? SignInClient.Address(address) : SignInClient.Device(device);
-        if (guard.TryReserve(userName, client, out var wait) is not { } ticket)
+        var deviceToken = DeviceCookie.Read(context);
+        if (signIn.TryAdmit(userName, address, signIn.KnownDevice(deviceToken, userName), out var wait) is not { } ticket)
         {
             PortalLog.SignInDelayed(log);
             return await TooManyAsync(context, wait, PortalLanguage.For(context).TooManyForAccount);
         }
         SignInOutcome outcome;
-        bool? succeeded = null;
-        try
+        using (ticket)
         {
+            // Counted only when a password was checked: never when busy, on an error or a cancelled request.
             outcome = await accounts.SignInAsync(userName, form["password"].ToString(), ct);
-            succeeded = outcome.Status switch { SignInStatus.Succeeded => true, SignInStatus.Failed => false, _ => null };
-        }
-        finally
-        {
-            // Always released, counted only when a password was checked (never on an error or a cancelled request).
-            guard.Complete(ticket, succeeded);
+            if (outcome.Status != SignInStatus.Busy)
+            {
+                ticket.Record(outcome.Status == SignInStatus.Succeeded);
+            }
         }
         if (outcome.Status == SignInStatus.Busy)
         {
             PortalLog.SignInBusy(log);
-            context.Response.Headers.RetryAfter = "5";
+            context.Response.Headers.RetryAfter = Seconds(signIn.BusyRetryAfter);
             return await PortalForms.BadAsync(context, PortalLanguage.For(context).Busy, StatusCodes.Status503ServiceUnavailable);
         }
         if (outcome.User is null)
@@ -111,14 +110,16 @@ internal static partial class PortalEndpoints
             }, StatusCodes.Status401Unauthorized);
         }
         await PortalAuth.SignInAsync(context, outcome.User, time);
-        DeviceCookie.Remember(context, outcome.User.Id);
+        DeviceCookie.Remember(context, signIn.IssueDeviceToken(deviceToken, outcome.User.UserName));
         Log.SignedIn(log, outcome.User.Id);
         return TypedResults.Redirect(Root + "/issue");
     }
 
+    private static string Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task<IResult> TooManyAsync(HttpContext context, TimeSpan wait, string detail)
     {
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = Seconds(wait);
         return await PortalForms.BadAsync(context, detail, StatusCodes.Status429TooManyRequests);
     }
 

@@ -1,13 +1,15 @@
+using Gardefou.Hosting.SignIn;
 using Gardefou.Verification.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gardefou.Verification.Portal;
 
-/// <summary>Services of the portal: its own cookie scheme, antiforgery, the sign-in guard, the hashing gate, trusted proxies.</summary>
+/// <summary>Services of the portal: its own cookie scheme, antiforgery, the sign-in throttle (with the hashing cap), trusted proxies.</summary>
 internal static class PortalServices
 {
     public static IServiceCollection AddPortal(this IServiceCollection services)
@@ -30,13 +32,12 @@ internal static class PortalServices
         {
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddSingleton(sp =>
+        services.AddKeyedSingleton(PortalSignIn.ServiceKey, (sp, _) =>
         {
-            var options = sp.GetRequiredService<IOptions<VerificationOptions>>().Value;
-            var concurrency = options.PasswordHashingConcurrency > 0 ? options.PasswordHashingConcurrency : PasswordHashingGate.DefaultConcurrency;
-            return new PasswordHashingGate(concurrency, maxWaiting: 8 * concurrency, maxWait: TimeSpan.FromSeconds(5));
+            var keys = sp.GetRequiredService<DomainKeys>();
+            return new SignInThrottle(PortalSignIn.From(sp.GetRequiredService<IOptions<VerificationOptions>>().Value), sp.GetRequiredService<TimeProvider>(),
+                deviceKey: () => keys.DeviceCookieKey, logger: sp.GetRequiredService<ILoggerFactory>().CreateLogger<SignInThrottle>());
         });
-        services.AddSingleton(sp => new SignInGuard(sp.GetRequiredService<TimeProvider>(), SignInPolicy.From(sp.GetRequiredService<IOptions<VerificationOptions>>().Value)));
         services.AddTransient<IStartupFilter, TrustedProxyStartupFilter>();
         services.AddSingleton<RealmClock>();
         return services;

@@ -13,11 +13,18 @@ namespace Gardefou.Verification.Security;
 internal sealed class DomainKeys : IDisposable
 {
     private byte[]? _codeHmacKey;
+    private byte[]? _deviceCookieKey;
     private ECDsa? _signingKey;
 
     public bool IsLoaded => _codeHmacKey is not null && _signingKey is not null;
 
     public ReadOnlySpan<byte> CodeHmacKey => _codeHmacKey ?? throw NotLoaded();
+
+    /// <summary>
+    /// The key of the portal's device cookies, derived from the code key (HKDF, its own label): it lives as long as the
+    /// domain's secrets, so device cookies outlive a restart and every instance on the database reads them.
+    /// </summary>
+    public byte[] DeviceCookieKey => _deviceCookieKey ?? throw NotLoaded();
 
     public ECDsa SigningKey => _signingKey ?? throw NotLoaded();
 
@@ -39,6 +46,7 @@ internal sealed class DomainKeys : IDisposable
             _signingKey?.Dispose();
             _signingKey = ecdsa;
             _codeHmacKey = hmac;
+            _deviceCookieKey = HKDF.Expand(HashAlgorithmName.SHA256, hmac, 32, "gardefou portal device cookie v1"u8.ToArray());
             KeyId = Convert.ToHexStringLower(SHA256.HashData(spki).AsSpan(0, 8));
             PublicKeyPem = PemEncoding.WriteString("PUBLIC KEY", spki);
         }

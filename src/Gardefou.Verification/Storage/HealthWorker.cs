@@ -17,7 +17,7 @@ internal sealed class HealthWorker
 
     public bool Disabled { get; set; }
 
-    /// <summary>No longer used (there is no lockout, see <c>Security/SignInGuard</c>); kept so databases of earlier versions still map.</summary>
+    /// <summary>No longer used (there is no lockout, see <c>Portal/PortalSignIn</c>); kept so databases of earlier versions still map.</summary>
     public int FailedLogins { get; set; }
 
     /// <summary>No longer used; see <see cref="FailedLogins"/>.</summary>

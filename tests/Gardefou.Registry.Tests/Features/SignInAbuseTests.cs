@@ -1,4 +1,5 @@
 using System.Net;
+using Gardefou.Hosting.SignIn;
 using Gardefou.Registry.Admin;
 using Gardefou.Registry.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,7 @@ public sealed class SignInAbuseTests
     private static HttpClient Raw(RegistryServer server) =>
         s_raw.GetValue(server, s => new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = s.BaseAddress });
 
-    private static SignInThrottle Throttle(RegistryServer server) => server.App.Services.GetRequiredService<SignInThrottle>();
+    private static SignInThrottle Throttle(RegistryServer server) => server.App.Services.GetRequiredKeyedService<SignInThrottle>(AdminSignIn.ServiceKey);
 
     [Fact]
     public async Task Wrong_guesses_past_the_free_ones_are_refused_before_any_password_is_hashed()
@@ -57,14 +58,14 @@ public sealed class SignInAbuseTests
             }
         }
 
-        Assert.Equal(SignInThrottle.FreeAccountFailures, statuses.Count(s => s == HttpStatusCode.Unauthorized));
-        Assert.Equal(30 - SignInThrottle.FreeAccountFailures, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
-        Assert.Equal(SignInThrottle.FreeAccountFailures, Throttle(server).Hashes);
+        Assert.Equal(AdminSignIn.FreeAccountFailures, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(30 - AdminSignIn.FreeAccountFailures, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.Equal(AdminSignIn.FreeAccountFailures, Throttle(server).Hashes);
         // The delay doubles and then lets one attempt through: after 1 s the next guess is hashed again.
         server.Time.Advance(TimeSpan.FromSeconds(1));
         using var later = await Raw(server).SendAsync(Login("admin", "guess later", client: "203.0.113.5"), Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, later.StatusCode);
-        Assert.Equal(SignInThrottle.FreeAccountFailures + 1, Throttle(server).Hashes);
+        Assert.Equal(AdminSignIn.FreeAccountFailures + 1, Throttle(server).Hashes);
     }
 
     [Fact]
@@ -81,8 +82,8 @@ public sealed class SignInAbuseTests
         // The account budget is reserved atomically before hashing: at most 5 checks, whatever the interleaving. On a
         // loaded machine a reserved attempt may also wait too long for a hashing slot and be answered 503 unhashed.
         var busy = answers.Count(a => a == HttpStatusCode.ServiceUnavailable);
-        Assert.Equal(SignInThrottle.FreeAccountFailures, Throttle(server).Hashes + busy);
-        Assert.Equal(SignInThrottle.FreeAccountFailures - busy, answers.Count(a => a == HttpStatusCode.Unauthorized));
+        Assert.Equal(AdminSignIn.FreeAccountFailures, Throttle(server).Hashes + busy);
+        Assert.Equal(AdminSignIn.FreeAccountFailures - busy, answers.Count(a => a == HttpStatusCode.Unauthorized));
         Assert.Equal(25, answers.Count(a => a == HttpStatusCode.TooManyRequests));
         Assert.InRange(Throttle(server).HashingPeak, 1, Throttle(server).HashingSlots);
     }
@@ -105,7 +106,7 @@ public sealed class SignInAbuseTests
         // The user's own browser signs in at once; a browser the account never saw waits at most the account delay.
         Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, stranger.StatusCode);
-        server.Time.Advance(SignInThrottle.MaxAccountDelay);
+        server.Time.Advance(AdminSignIn.MaxAccountDelay);
         using var strangerLater = await Raw(server).SendAsync(Login("admin", Password, client: "192.0.2.77"), Ct);
         Assert.Equal(HttpStatusCode.Redirect, strangerLater.StatusCode);
     }
@@ -114,7 +115,7 @@ public sealed class SignInAbuseTests
     public async Task Forwarded_headers_count_only_from_the_configured_proxy()
     {
         await using var server = await RegistryServer.StartAsync(); // no trusted proxy
-        for (var i = 0; i < SignInThrottle.FreeClientFailures + 2; i++)
+        for (var i = 0; i < AdminSignIn.FreeClientFailures + 2; i++)
         {
             // A client that invents a new X-Forwarded-For each time is still one client.
             using var _ = await Raw(server).SendAsync(Login($"user{i}", "wrong password", client: $"198.51.100.{i + 1}"), Ct);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Gardefou.Hosting.SignIn;
 using Gardefou.Registry.Admin;
 using Gardefou.Registry.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +58,7 @@ public sealed class SignInFloodMeasurement
 
         // After: real HTTP sign-in flood, one anonymous client, wrong passwords for the real user name.
         long attempts = 0, refused = 0;
-        var throttle = server.App.Services.GetRequiredService<SignInThrottle>();
+        var throttle = server.App.Services.GetRequiredKeyedService<SignInThrottle>(AdminSignIn.ServiceKey);
         var hashesBefore = throttle.Hashes;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var (after, _) = await SearchWhileAsync(search, () => Task.WhenAll(Enumerable.Range(0, Flooders).Select(f => Task.Run(async () =>
