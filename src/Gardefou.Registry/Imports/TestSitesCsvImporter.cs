@@ -74,7 +74,7 @@ internal static class TestSitesCsvImporter
             return "wheelchair, walk_in, drive_through and appointment_required must be yes/no";
         }
         var hours = get("hours");
-        if (!WeeklySchedule.TryParse(hours, out _, out var hoursError))
+        if (!WeeklySchedule.Parse(hours).TryGetValue(out _, out var hoursError))
         {
             return $"hours: {hoursError}";
         }
