@@ -41,8 +41,7 @@ internal static class HospitalCapacityCsvImporter
                 errors.Add(new ImportError(line, $"expected {table.Header.Length} fields, found {fields.Length}"));
                 continue;
             }
-            var reason = Row(Get, now, out var imported);
-            if (reason is null)
+            if (Row(Get, now).TryGetValue(out var imported, out var reason))
             {
                 rows.Add(imported);
             }
@@ -54,22 +53,21 @@ internal static class HospitalCapacityCsvImporter
         return (rows, errors);
     }
 
-    private static string? Row(Func<string, string> get, DateTimeOffset now, out ImportedSite imported)
+    private static Outcome<ImportedSite, string> Row(Func<string, string> get, DateTimeOffset now)
     {
-        imported = null!;
         var pk = get("hospital_pk");
         if (!ImportFields.IsValidId(pk) || pk.Length > 50)
         {
-            return "hospital_pk must be 1-50 letters or digits";
+            return Outcome.Fail("hospital_pk must be 1-50 letters or digits");
         }
         var name = get("hospital_name");
         if (name.Length is 0 or > 200)
         {
-            return "hospital_name is required";
+            return Outcome.Fail("hospital_name is required");
         }
         if (!DateOnly.TryParse(get("collection_week").Replace('/', '-'), CultureInfo.InvariantCulture, out var week))
         {
-            return "collection_week must be a date (YYYY-MM-DD or YYYY/MM/DD)";
+            return Outcome.Fail("collection_week must be a date (YYYY-MM-DD or YYYY/MM/DD)");
         }
         var (lat, lon) = (get("latitude"), get("longitude"));
         var point = get("geocoded_hospital_address");
@@ -78,14 +76,15 @@ internal static class HospitalCapacityCsvImporter
             var inner = point[5..].Trim().Trim('(', ')').Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (inner.Length != 2)
             {
-                return "geocoded_hospital_address must be POINT (lon lat)";
+                return Outcome.Fail("geocoded_hospital_address must be POINT (lon lat)");
             }
             (lon, lat) = (inner[0], inner[1]);
         }
-        if (!ImportFields.TryPoint(lat, lon, get("zip"), get("city"), out var latitude, out var longitude, out var pointError))
+        if (!ImportFields.Point(lat, lon, get("zip"), get("city")).TryGetValue(out var coordinates, out var pointError))
         {
-            return pointError;
+            return Outcome.Fail(pointError);
         }
+        var (latitude, longitude) = coordinates;
         // The week's averages describe its last day at best.
         var checkedAt = new DateTimeOffset(week.AddDays(6).ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero);
         if (checkedAt > now)
@@ -102,11 +101,11 @@ internal static class HospitalCapacityCsvImporter
             }
             if (!TryAverage(totalText, out var totalBeds) || !TryAverage(usedText, out var usedBeds))
             {
-                return $"{total} and {used} must be numbers (or -999999 when suppressed)";
+                return Outcome.Fail($"{total} and {used} must be numbers (or -999999 when suppressed)");
             }
             if (totalBeds is { } t && usedBeds is { } u && u > t + 0.5)
             {
-                return $"{used} exceeds {total}";
+                return Outcome.Fail($"{used} exceeds {total}");
             }
             var type = ResourceType.Parse(typeName);
             int? available = totalBeds is { } tb && usedBeds is { } ub ? (int)Math.Round(tb - ub) : null;
@@ -114,7 +113,7 @@ internal static class HospitalCapacityCsvImporter
             reports.Add(new ValidatedUpdate(type, available, band, Total: totalBeds is { } x ? (int)Math.Round(x) : null, Basis: "staffed", Closed: false,
                 checkedAt, checkedAt + TimeSpan.FromDays(7)));
         }
-        imported = new ImportedSite(new SiteRow
+        return new ImportedSite(new SiteRow
         {
             Id = $"hhs-{pk}",
             Name = name,
@@ -127,7 +126,6 @@ internal static class HospitalCapacityCsvImporter
             ExternalIds = [$"hhs:{pk}", .. get("ccn") is { Length: > 0 } ccn ? new[] { $"ccn:{ccn}" } : []],
             OpeningHours = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;OPENS=00:00;CLOSES=24:00",
         }, reports);
-        return null;
     }
 
     private static bool TryAverage(string text, out double? value)

@@ -34,27 +34,23 @@ internal static class ImportFields
     }
 
     /// <summary>Coordinates from the row, or from the postcode/city through the gazetteer when the row has none.</summary>
-    public static bool TryPoint(string lat, string lon, string postcode, string city, out double latitude, out double longitude, out string error)
+    public static Outcome<(double Latitude, double Longitude), string> Point(string lat, string lon, string postcode, string city)
     {
-        error = "";
         if (lat.Length > 0 || lon.Length > 0)
         {
-            if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out latitude)
-                | !double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out longitude) || !GeoMath.IsValid(latitude, longitude))
+            if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
+                | !double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude) || !GeoMath.IsValid(latitude, longitude))
             {
-                error = "latitude/longitude must be decimal degrees (-90..90, -180..180)";
-                return false;
+                return Outcome.Fail("latitude/longitude must be decimal degrees (-90..90, -180..180)");
             }
-            return true;
+            return (latitude, longitude);
         }
         var place = FrenchGazetteer.Shared.Resolve(postcode) ?? FrenchGazetteer.Shared.Resolve(city);
-        (latitude, longitude) = place is null ? (0, 0) : (place.Latitude, place.Longitude);
         if (place is null)
         {
-            error = "no coordinates, and neither postcode nor city is in the gazetteer";
-            return false;
+            return Outcome.Fail("no coordinates, and neither postcode nor city is in the gazetteer");
         }
-        return true;
+        return (place.Latitude, place.Longitude);
     }
 
     public static bool TryCount(string text, out int? count)

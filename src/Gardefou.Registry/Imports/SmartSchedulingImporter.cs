@@ -119,10 +119,11 @@ internal static class SmartSchedulingImporter
         {
             (lat, lon) = (la.GetRawText(), lo.GetRawText());
         }
-        if (!ImportFields.TryPoint(lat, lon, postcode, city, out var latitude, out var longitude, out var error))
+        if (!ImportFields.Point(lat, lon, postcode, city).TryGetValue(out var coordinates, out var error))
         {
             return error;
         }
+        var (latitude, longitude) = coordinates;
         string? phone = null;
         if (e.TryGetProperty("telecom", out var telecom) && telecom.ValueKind == JsonValueKind.Array)
         {

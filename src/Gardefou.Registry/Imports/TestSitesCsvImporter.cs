@@ -34,8 +34,7 @@ internal static class TestSitesCsvImporter
                 errors.Add(new ImportError(line, $"expected {table.Header.Length} fields, found {fields.Length}"));
                 continue;
             }
-            var reason = Row(Get, now, ttl, out var imported);
-            if (reason is null)
+            if (Row(Get, now, ttl).TryGetValue(out var imported, out var reason))
             {
                 rows.Add(imported);
             }
@@ -47,41 +46,41 @@ internal static class TestSitesCsvImporter
         return (rows, errors);
     }
 
-    private static string? Row(Func<string, string> get, DateTimeOffset now, Func<ResourceCategory, TimeSpan> ttl, out ImportedSite imported)
+    private static Outcome<ImportedSite, string> Row(Func<string, string> get, DateTimeOffset now, Func<ResourceCategory, TimeSpan> ttl)
     {
-        imported = null!;
         var id = get("id");
         if (!ImportFields.IsValidId(id))
         {
-            return "id must be 1-64 letters, digits, '-', '_', '.' or ':'";
+            return Outcome.Fail("id must be 1-64 letters, digits, '-', '_', '.' or ':'");
         }
         var name = get("name");
         if (name.Length is 0 or > 200)
         {
-            return "name is required (at most 200 characters)";
+            return Outcome.Fail("name is required (at most 200 characters)");
         }
         if (!ImportFields.TryKind(get("kind"), out var kind))
         {
-            return "kind must be test-centre, pharmacy, hospital or vaccination-centre";
+            return Outcome.Fail("kind must be test-centre, pharmacy, hospital or vaccination-centre");
         }
-        if (!ImportFields.TryPoint(get("latitude"), get("longitude"), get("postcode"), get("city"), out var lat, out var lon, out var pointError))
+        if (!ImportFields.Point(get("latitude"), get("longitude"), get("postcode"), get("city")).TryGetValue(out var coordinates, out var pointError))
         {
-            return pointError;
+            return Outcome.Fail(pointError);
         }
+        var (lat, lon) = coordinates;
         if (!ImportFields.TryBool(get("wheelchair"), out var wheelchair) || !ImportFields.TryBool(get("walk_in"), out var walkIn)
             || !ImportFields.TryBool(get("drive_through"), out var drive) || !ImportFields.TryBool(get("appointment_required"), out var appointment))
         {
-            return "wheelchair, walk_in, drive_through and appointment_required must be yes/no";
+            return Outcome.Fail("wheelchair, walk_in, drive_through and appointment_required must be yes/no");
         }
         var hours = get("hours");
-        if (!WeeklySchedule.TryParse(hours, out _, out var hoursError))
+        if (!WeeklySchedule.Parse(hours).TryGetValue(out _, out var hoursError))
         {
-            return $"hours: {hoursError}";
+            return Outcome.Fail($"hours: {hoursError}");
         }
         var booking = get("booking_url");
         if (booking.Length > 0 && (!Uri.TryCreate(booking, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
         {
-            return "booking_url must be an absolute http(s) URL";
+            return Outcome.Fail("booking_url must be an absolute http(s) URL");
         }
         var reports = new List<ValidatedUpdate>();
         var offers = new List<string>();
@@ -99,13 +98,13 @@ internal static class TestSitesCsvImporter
             }
             if (!ImportFields.TryCount(value, out var count))
             {
-                return $"{column} must be yes, no or a count of tests available";
+                return Outcome.Fail($"{column} must be yes, no or a count of tests available");
             }
             var type = ResourceType.Parse(typeName);
             reports.Add(ValidatedUpdate.Count(type, count, now, now + ttl(type.Category)));
         }
         var external = get("external_id");
-        imported = new ImportedSite(new SiteRow
+        return new ImportedSite(new SiteRow
         {
             Id = id,
             Name = name,
@@ -126,6 +125,5 @@ internal static class TestSitesCsvImporter
             ExternalIds = external.Length > 0 ? [external] : [],
             Offers = offers,
         }, reports);
-        return null;
     }
 }

@@ -24,9 +24,14 @@ internal static partial class PublicPages
         string L(string en, string french) => fr ? french : en;
         // The same parser and defaults as the API and the script's page; the form always sends a type, a bare link
         // may not, so the page falls back to tests.
-        var request = string.IsNullOrWhiteSpace(place) ? null : SearchRequestParser.Parse(context.Request.Query, FrenchGazetteer.Shared, ResourceCategory.Test);
-        var category = request?.Query?.Category ?? context.Request.Query["type"].ToString() switch { "mask" => ResourceCategory.Mask, "bed" => ResourceCategory.Bed, _ => ResourceCategory.Test };
-        var radius = request?.Query?.RadiusKm ?? SearchDefaults.RadiusKm;
+        SearchRequest? request = null;
+        SearchRefusal? refusal = null;
+        if (!string.IsNullOrWhiteSpace(place))
+        {
+            _ = SearchRequestParser.Parse(context.Request.Query, FrenchGazetteer.Shared, ResourceCategory.Test).TryGetValue(out request, out refusal);
+        }
+        var category = request?.Query.Category ?? context.Request.Query["type"].ToString() switch { "mask" => ResourceCategory.Mask, "bed" => ResourceCategory.Bed, _ => ResourceCategory.Test };
+        var radius = request?.Query.RadiusKm ?? SearchDefaults.RadiusKm;
         var body = new StringBuilder()
             .Append("<h1>").Append(L("Tests, masks, beds near you", "Tests, masques, lits près de chez vous")).Append("</h1>")
             .Append("<form method=get action=\"/registry/lite\"><label>").Append(L("Postcode or town", "Code postal ou commune"))
@@ -44,12 +49,12 @@ internal static partial class PublicPages
         body.Append($"</select></label><input type=hidden name=lang value={(fr ? "fr" : "en")}><button>{L("Search", "Rechercher")}</button></form>")
             .Append($"<p><a href=\"/registry/lite?lang={(fr ? "en" : "fr")}\">{(fr ? "English" : "Français")}</a></p>");
         var status = 200;
-        if (request is { UnknownPlace: true })
+        if (refusal is { UnknownPlace: true })
         {
             body.Append("<p role=alert>").Append(L("Place not found. Try a postcode.", "Lieu introuvable. Essayez un code postal.")).Append("</p>");
             status = 404;
         }
-        else if (request is { Query: null, Error: { } error })
+        else if (refusal is { Message: var error })
         {
             body.Append("<p role=alert>").Append(E(error)).Append("</p>");
             status = 400;

@@ -18,29 +18,24 @@ internal sealed class WeeklySchedule
     /// <summary>True when no rule is known: "open now" is then unknown, not false.</summary>
     public bool IsUnknown => _rules.Count == 0;
 
-    public static bool TryParse(string? text, out WeeklySchedule schedule, out string? error)
+    /// <summary>Parses the rules; the error names the rule at fault. Empty text is a schedule with no rule (unknown hours).</summary>
+    public static Outcome<WeeklySchedule, string> Parse(string? text)
     {
-        schedule = Empty;
-        error = null;
         if (string.IsNullOrWhiteSpace(text))
         {
-            return true;
+            return Empty;
         }
         var rules = new List<OpeningRule>();
         foreach (var line in text.Split(['\n', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!TryParseRule(line, out var rule, out error))
+            if (!ParseRule(line).TryGetValue(out var rule, out var error))
             {
-                return false;
+                return Outcome.Fail(error);
             }
             rules.Add(rule);
         }
-        schedule = new WeeklySchedule(rules);
-        return true;
+        return new WeeklySchedule(rules);
     }
-
-    public static WeeklySchedule Parse(string? text) =>
-        TryParse(text, out var schedule, out var error) ? schedule : throw new FormatException(error);
 
     /// <summary>Whether the site is open at <paramref name="instant"/>, or null when its hours are unknown.</summary>
     public bool? IsOpen(DateTimeOffset instant, TimeZoneInfo zone)
@@ -78,43 +73,39 @@ internal sealed class WeeklySchedule
         return false;
     }
 
-    private static bool TryParseRule(string line, out OpeningRule rule, out string? error)
+    private static Outcome<OpeningRule, string> ParseRule(string line)
     {
-        rule = null!;
         var parts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var part in line.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var eq = part.IndexOf('=');
             if (eq <= 0)
             {
-                error = $"'{part}' is not NAME=VALUE";
-                return false;
+                return Outcome.Fail($"'{part}' is not NAME=VALUE");
             }
             parts[part[..eq]] = part[(eq + 1)..];
         }
         if (parts.TryGetValue("EXDATE", out var exdate))
         {
-            error = DateOnly.TryParseExact(exdate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closedDay) ? null : $"bad EXDATE '{exdate}'";
-            rule = new OpeningRule(new HashSet<DayOfWeek>(), closedDay, default, TimeSpan.Zero, Closed: true);
-            return error is null;
+            return DateOnly.TryParseExact(exdate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closedDay)
+                ? new OpeningRule(new HashSet<DayOfWeek>(), closedDay, default, TimeSpan.Zero, Closed: true)
+                : Outcome.Fail($"bad EXDATE '{exdate}'");
         }
         if (!TryTime(parts, "OPENS", out var opens, out var opensSpan) || !TryTime(parts, "CLOSES", out _, out var closesSpan))
         {
-            error = $"'{line}' needs OPENS=HH:MM and CLOSES=HH:MM";
-            return false;
+            return Outcome.Fail($"'{line}' needs OPENS=HH:MM and CLOSES=HH:MM");
         }
         var length = closesSpan > opensSpan ? closesSpan - opensSpan : closesSpan + TimeSpan.FromDays(1) - opensSpan;
         if (parts.TryGetValue("RDATE", out var rdate))
         {
-            error = DateOnly.TryParseExact(rdate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? null : $"bad RDATE '{rdate}'";
-            rule = new OpeningRule(new HashSet<DayOfWeek>(), day, opens, length, Closed: false);
-            return error is null;
+            return DateOnly.TryParseExact(rdate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? new OpeningRule(new HashSet<DayOfWeek>(), day, opens, length, Closed: false)
+                : Outcome.Fail($"bad RDATE '{rdate}'");
         }
         if (!parts.TryGetValue("FREQ", out var freq) || !freq.Equals("WEEKLY", StringComparison.OrdinalIgnoreCase)
             || !parts.TryGetValue("BYDAY", out var byDay))
         {
-            error = $"'{line}' needs FREQ=WEEKLY;BYDAY=..., RDATE= or EXDATE=";
-            return false;
+            return Outcome.Fail($"'{line}' needs FREQ=WEEKLY;BYDAY=..., RDATE= or EXDATE=");
         }
         var days = new HashSet<DayOfWeek>();
         foreach (var name in byDay.Split(',', StringSplitOptions.TrimEntries))
@@ -122,14 +113,11 @@ internal sealed class WeeklySchedule
             var index = Array.FindIndex(s_dayNames, d => d.Equals(name, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                error = $"unknown day '{name}' (use MO,TU,WE,TH,FR,SA,SU)";
-                return false;
+                return Outcome.Fail($"unknown day '{name}' (use MO,TU,WE,TH,FR,SA,SU)");
             }
             days.Add((DayOfWeek)index);
         }
-        rule = new OpeningRule(days, null, opens, length, Closed: false);
-        error = null;
-        return true;
+        return new OpeningRule(days, null, opens, length, Closed: false);
     }
 
     private static bool TryTime(Dictionary<string, string> parts, string name, out TimeOnly time, out TimeSpan span)

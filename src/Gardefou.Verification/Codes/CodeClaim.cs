@@ -3,9 +3,6 @@ namespace Gardefou.Verification.Codes;
 /// <summary>Why a code could not be exchanged for a token (Google's verify errors).</summary>
 internal enum CodeClaimFailure
 {
-    /// <summary>Claimed: a token was issued.</summary>
-    None,
-
     /// <summary>Unknown in the caller's realms, or already used: <c>code_invalid</c>.</summary>
     Invalid,
 
@@ -16,5 +13,5 @@ internal enum CodeClaimFailure
     UnsupportedTestType,
 }
 
-/// <summary>The outcome of presenting a code: a token and its subject, or why not.</summary>
-internal readonly record struct CodeClaim(CodeClaimFailure Failure, string? Token = null, CodeSubject? Subject = null);
+/// <summary>A claimed code: the new token and the subject it certifies (the failure is a <see cref="CodeClaimFailure"/>).</summary>
+internal readonly record struct CodeClaim(string Token, CodeSubject Subject);

@@ -98,7 +98,7 @@ internal sealed class CodeService
     /// Claims a code (single use) of a test type the client accepts and returns a new token with its subject; else
     /// why not, in Google's order: unknown, expired, used, type not accepted (which leaves the code usable).
     /// </summary>
-    public async Task<CodeClaim> ClaimCodeAsync(string input, IReadOnlyCollection<TestType> accepted, RealmScope scope, CancellationToken ct)
+    public async Task<Outcome<CodeClaim, CodeClaimFailure>> ClaimCodeAsync(string input, IReadOnlyCollection<TestType> accepted, RealmScope scope, CancellationToken ct)
     {
         var (kind, code) = CodeFormat.Normalize(input);
         var mac = _keys.CodeHmac(kind, code);
@@ -113,7 +113,7 @@ internal sealed class CodeService
         var row = await matching.AsNoTracking().FirstOrDefaultAsync(ct);
         if (claimed != 1 || row is null)
         {
-            return new CodeClaim(row switch
+            return Outcome.Fail(row switch
             {
                 null => CodeClaimFailure.Invalid,
                 _ when (isShort ? row.ShortExpiresAt : row.LongExpiresAt) <= now => CodeClaimFailure.Expired,
@@ -135,11 +135,11 @@ internal sealed class CodeService
         await _db.SaveChangesAsync(ct);
         await DailyCounter.IncrementAsync(_db, row.RealmId, DateOnly.FromDateTime(now), DailyCounter.Counter.CodesClaimed, ct);
         await transaction.CommitAsync(ct);
-        return new CodeClaim(CodeClaimFailure.None, token, new CodeSubject(row.TestType, row.TestDate, row.SymptomDate));
+        return new CodeClaim(token, new CodeSubject(row.TestType, row.TestDate, row.SymptomDate));
     }
 
     /// <summary>Uses a token (single use) and returns its subject; else whether it is unknown or expired/used.</summary>
-    public async Task<TokenClaim> ClaimTokenAsync(string token, RealmScope scope, CancellationToken ct)
+    public async Task<Outcome<CodeSubject, TokenClaimFailure>> ClaimTokenAsync(string token, RealmScope scope, CancellationToken ct)
     {
         var hash = TokenHash(token);
         var now = _time.GetUtcNow().UtcDateTime;
@@ -149,14 +149,14 @@ internal sealed class CodeService
         var row = await matching.AsNoTracking().FirstOrDefaultAsync(ct);
         if (row is null)
         {
-            return new TokenClaim(TokenClaimFailure.Invalid);
+            return Outcome.Fail(TokenClaimFailure.Invalid);
         }
         if (used != 1)
         {
-            return new TokenClaim(TokenClaimFailure.Expired);
+            return Outcome.Fail(TokenClaimFailure.Expired);
         }
         await DailyCounter.IncrementAsync(_db, row.RealmId, DateOnly.FromDateTime(now), DailyCounter.Counter.CertificatesIssued, ct);
-        return new TokenClaim(TokenClaimFailure.None, new CodeSubject(row.TestType, row.TestDate, row.SymptomDate));
+        return new CodeSubject(row.TestType, row.TestDate, row.SymptomDate);
     }
 
     /// <summary>Whether <paramref name="token"/> is one of the caller's realms' tokens (read only).</summary>

@@ -18,11 +18,11 @@ public sealed class WeeklyScheduleTests
     [InlineData("2026-12-06T00:30:00Z", true)] // Sunday 01:30: Saturday night's rule runs past midnight
     [InlineData("2026-12-06T12:00:00Z", false)]
     public void Opening_follows_weekly_rules_and_their_exceptions(string instant, bool open) =>
-        Assert.Equal(open, WeeklySchedule.Parse(Hours).IsOpen(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), s_paris));
+        Assert.Equal(open, WeeklySchedule.Parse(Hours).Value.IsOpen(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), s_paris));
 
     [Fact]
     public void No_hours_means_unknown_not_closed() =>
-        Assert.Null(WeeklySchedule.Parse("").IsOpen(DateTimeOffset.UnixEpoch, s_paris));
+        Assert.Null(WeeklySchedule.Parse("").Value.IsOpen(DateTimeOffset.UnixEpoch, s_paris));
 
     [Theory]
     [InlineData("FREQ=DAILY;OPENS=08:00;CLOSES=09:00")]
@@ -32,7 +32,8 @@ public sealed class WeeklyScheduleTests
     [InlineData("garbage")]
     public void Malformed_rules_are_refused_with_a_reason(string text)
     {
-        Assert.False(WeeklySchedule.TryParse(text, out _, out var error));
-        Assert.False(string.IsNullOrEmpty(error));
+        var parsed = WeeklySchedule.Parse(text);
+        Assert.False(parsed.Succeeded);
+        Assert.False(string.IsNullOrEmpty(parsed.Error));
     }
 }

@@ -19,12 +19,9 @@ public sealed partial class PublishService
         "The keys could not be stored and none of them was published; retry later.");
 
     /// <summary>What storing an upload did: counts, the keys kept (for the revision token), the request indexes of keys dropped for their onset.</summary>
-    private sealed record StoreResult(int Inserted, int Revised, SubmittedKey[] Kept, List<int> Dropped, PublishError? Error)
-    {
-        public static StoreResult Failed(PublishError error) => new(0, 0, [], [], error);
-    }
+    private sealed record StoredUpload(int Inserted, int Revised, SubmittedKey[] Kept, List<int> Dropped);
 
-    private async Task<StoreResult> StoreAsync(
+    private async Task<Outcome<StoredUpload, PublishError>> StoreAsync(
         PublishRequest request, SubmittedKey[] submitted, VerificationCertificate certificate, DateTimeOffset now, CancellationToken ct)
     {
         var nowSeconds = now.ToUnixTimeSeconds();
@@ -53,7 +50,7 @@ public sealed partial class PublishService
         {
             if (!_secrets.Revision.TryUnprotect(request.RevisionToken, out var revisable))
             {
-                return StoreResult.Failed(new PublishError(400, PublishErrorCodes.InvalidRevisionToken, "revisionToken was not issued by this server."));
+                return Hosting.Results.Outcome.Fail(new PublishError(400, PublishErrorCodes.InvalidRevisionToken, "revisionToken was not issued by this server."));
             }
             foreach (var entry in revisable)
             {
@@ -67,22 +64,25 @@ public sealed partial class PublishService
             if (exportType is not { } reportType || keys.Length == 0)
             {
                 // Keys certified negative are never published.
-                return new StoreResult(0, 0, [], dropped, null);
+                return new StoredUpload(0, 0, [], dropped);
             }
             var rows = NewRows(request, keys, type, reportType, onset, nowSeconds, createdHour, _options.DebugReleaseSameDayKeys);
             var stored = await _uploads.StoreAsync(rows);
             return stored switch
             {
-                UploadStoreResult.Stored => new StoreResult(rows.Length, 0, keys, dropped, null),
-                UploadStoreResult.Duplicate => StoreResult.Failed(s_alreadyPublished),
-                _ => StoreResult.Failed(s_storageFailed),
+                UploadStoreResult.Stored => new StoredUpload(rows.Length, 0, keys, dropped),
+                UploadStoreResult.Duplicate => Hosting.Results.Outcome.Fail(s_alreadyPublished),
+                _ => Hosting.Results.Outcome.Fail(s_storageFailed),
             };
         }
-        var (inserted, revised, error) = await ReviseAsync(request, keys, byKey, type, exportType, onset, nowSeconds, createdHour, ct);
-        return error is not null ? StoreResult.Failed(error) : new StoreResult(inserted, revised, keys, dropped, null);
+        if (!(await ReviseAsync(request, keys, byKey, type, exportType, onset, nowSeconds, createdHour, ct)).TryGetValue(out var counts, out var error))
+        {
+            return Hosting.Results.Outcome.Fail(error);
+        }
+        return new StoredUpload(counts.Inserted, counts.Revised, keys, dropped);
     }
 
-    private async Task<(int Inserted, int Revised, PublishError? Error)> ReviseAsync(PublishRequest request, SubmittedKey[] keys, Dictionary<string, RevisableKey> byKey,
+    private async Task<Outcome<(int Inserted, int Revised), PublishError>> ReviseAsync(PublishRequest request, SubmittedKey[] keys, Dictionary<string, RevisableKey> byKey,
         CertificateReportType type, ReportType? exportType, int onset, long nowSeconds, long createdHour, CancellationToken ct)
     {
         var inserted = 0;
@@ -92,11 +92,12 @@ public sealed partial class PublishService
             var existing = await _db.DiagnosisKeys.FindAsync([key.Key.ToArray()], ct);
             if (existing is not null)
             {
-                var error = Revise(existing, key, byKey, type, createdHour);
-                if (error is not null)
+                if (!Revision(existing, key, byKey, type).TryGetValue(out var next, out var error))
                 {
-                    return (0, 0, error);
+                    return Hosting.Results.Outcome.Fail(error);
                 }
+                existing.RevisedReportType = (int)next;
+                existing.RevisedHour = createdHour;
                 revised++;
                 continue;
             }
@@ -119,9 +120,9 @@ public sealed partial class PublishService
         catch (DbUpdateException exception) when (StorageErrors.IsDuplicateKey(exception))
         {
             _db.ChangeTracker.Clear();
-            return (0, 0, s_alreadyPublished);
+            return Hosting.Results.Outcome.Fail(s_alreadyPublished);
         }
-        return (inserted, revised, null);
+        return (inserted, revised);
     }
 
     private static DiagnosisKeyRow[] NewRows(PublishRequest request, SubmittedKey[] keys, CertificateReportType type, ReportType reportType, int onset, long nowSeconds, long createdHour, bool releaseSameDay)
@@ -151,16 +152,17 @@ public sealed partial class PublishService
         };
     }
 
-    private static PublishError? Revise(DiagnosisKeyRow existing, SubmittedKey key, Dictionary<string, RevisableKey> token, CertificateReportType type, long revisedHour)
+    /// <summary>The report type a published key takes when this upload revises it, or why it may not.</summary>
+    private static Outcome<ReportType, PublishError> Revision(DiagnosisKeyRow existing, SubmittedKey key, Dictionary<string, RevisableKey> token, CertificateReportType type)
     {
         if (!token.TryGetValue(key.Key.ToBase64(), out var listed) || listed.RollingStart != existing.RollingStart || listed.RollingPeriod != existing.RollingPeriod
             || key.RollingStart != existing.RollingStart || key.RollingPeriod != existing.RollingPeriod)
         {
-            return new PublishError(400, PublishErrorCodes.InvalidRevisionToken, "The revisionToken does not cover these keys as they were published.");
+            return Hosting.Results.Outcome.Fail(new PublishError(400, PublishErrorCodes.InvalidRevisionToken, "The revisionToken does not cover these keys as they were published."));
         }
         if (existing.RevisedReportType is not null)
         {
-            return new PublishError(400, PublishErrorCodes.KeyAlreadyRevised, "These keys were already revised.");
+            return Hosting.Results.Outcome.Fail(new PublishError(400, PublishErrorCodes.KeyAlreadyRevised, "These keys were already revised."));
         }
         // Only a likely diagnosis can change: confirmed by a test, or withdrawn by a negative one.
         ReportType? next = type switch
@@ -171,10 +173,8 @@ public sealed partial class PublishService
         };
         if (existing.ReportType != (int)ReportType.ConfirmedClinicalDiagnosis || next is null)
         {
-            return new PublishError(400, PublishErrorCodes.InvalidReportTypeTransition, "Only likely keys can be revised, to confirmed or revoked.");
+            return Hosting.Results.Outcome.Fail(new PublishError(400, PublishErrorCodes.InvalidReportTypeTransition, "Only likely keys can be revised, to confirmed or revoked."));
         }
-        existing.RevisedReportType = (int)next.Value;
-        existing.RevisedHour = revisedHour;
-        return null;
+        return next.Value;
     }
 }

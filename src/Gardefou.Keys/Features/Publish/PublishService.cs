@@ -82,10 +82,9 @@ public sealed partial class PublishService
             keys = [.. keys.Where(k => k.End >= retained)];
         }
 
-        var stored = await StoreAsync(request, keys, certificate!, now, ct);
-        if (stored.Error is not null)
+        if (!(await StoreAsync(request, keys, certificate!, now, ct)).TryGetValue(out var stored, out var storeError))
         {
-            return Refuse(stored.Error);
+            return Refuse(storeError);
         }
         // Nothing is logged per accepted upload: the database keeps hour-truncated rows only, a log line would keep
         // the second (and chaff, which is never logged, would stand out beside it).

@@ -44,7 +44,7 @@ internal static class AvailabilityApi
         }
         var update = body.Value;
         var now = time.GetUtcNow();
-        if (!UpdateValidator.TryValidate(update, now, state.Freshness, out var valid, out var error))
+        if (!UpdateValidator.Validate(update, now, state.Freshness).TryGetValue(out var valid, out var error))
         {
             return Problem.Result(StatusCodes.Status422UnprocessableEntity, "Invalid update", error);
         }
@@ -84,7 +84,7 @@ internal static class AvailabilityApi
         var valid = new List<ValidatedUpdate>(updates.Count);
         for (var i = 0; i < updates.Count; i++)
         {
-            if (!UpdateValidator.TryValidate(updates[i], now, state.Freshness, out var v, out var error))
+            if (!UpdateValidator.Validate(updates[i], now, state.Freshness).TryGetValue(out var v, out var error))
             {
                 // All or nothing: one bad update refuses the whole batch before anything is written.
                 return Problem.Result(StatusCodes.Status422UnprocessableEntity, "Invalid batch", $"updates[{i}]: {error}");

@@ -8,19 +8,16 @@ internal static class UpdateValidator
 {
     public const int MaxCount = 1_000_000;
 
-    public static bool TryValidate(AvailabilityUpdate? update, DateTimeOffset now, FreshnessPolicy freshness, out ValidatedUpdate valid, out string error)
+    /// <summary>The report as it will be stored (times in UTC, a closure as zero), or the reason it is refused.</summary>
+    public static Outcome<ValidatedUpdate, string> Validate(AvailabilityUpdate? update, DateTimeOffset now, FreshnessPolicy freshness)
     {
-        valid = null!;
-        error = "";
         if (update is null)
         {
-            error = "an update must be a JSON object";
-            return false;
+            return Outcome.Fail("an update must be a JSON object");
         }
         if (!ResourceType.TryParse(update.Type, out var type))
         {
-            error = $"'type' must be one of {string.Join(", ", ResourceType.All.Select(t => t.Name))}";
-            return false;
+            return Outcome.Fail($"'type' must be one of {string.Join(", ", ResourceType.All.Select(t => t.Name))}");
         }
         var closed = update.Closed == true;
         AvailabilityBand? band = null;
@@ -28,46 +25,38 @@ internal static class UpdateValidator
         {
             if (!Bands.TryParse(update.Band, out var b))
             {
-                error = "'band' must be none, low, some or many";
-                return false;
+                return Outcome.Fail("'band' must be none, low, some or many");
             }
             band = b;
         }
         if (!closed && update.Available is null && band is null)
         {
-            error = "give 'available' (a count), 'band', or 'closed': true";
-            return false;
+            return Outcome.Fail("give 'available' (a count), 'band', or 'closed': true");
         }
         if (update.Available is < 0 or > MaxCount || update.Total is < 0 or > MaxCount)
         {
-            error = $"'available' and 'total' must be between 0 and {MaxCount}";
-            return false;
+            return Outcome.Fail($"'available' and 'total' must be between 0 and {MaxCount}");
         }
         if (update.Available is { } a && update.Total is { } t && a > t)
         {
-            error = "'available' cannot exceed 'total'";
-            return false;
+            return Outcome.Fail("'available' cannot exceed 'total'");
         }
         if (update.Basis is not null && (type.Category != ResourceCategory.Bed || update.Basis is not ("staffed" or "physical")))
         {
-            error = "'basis' is for beds only and must be staffed or physical";
-            return false;
+            return Outcome.Fail("'basis' is for beds only and must be staffed or physical");
         }
         // A site's clock may run a little fast; a report from the future is not believable beyond that.
         var checkedAt = update.CheckedAt ?? now;
         if (checkedAt > now + TimeSpan.FromMinutes(5) || checkedAt < now - TimeSpan.FromDays(30))
         {
-            error = "'checkedAt' must be within the last 30 days and not in the future";
-            return false;
+            return Outcome.Fail("'checkedAt' must be within the last 30 days and not in the future");
         }
         var validUntil = update.ValidUntil ?? checkedAt + freshness.TimeToLive(type.Category);
         if (validUntil <= checkedAt)
         {
-            error = "'validUntil' must be after 'checkedAt'";
-            return false;
+            return Outcome.Fail("'validUntil' must be after 'checkedAt'");
         }
-        valid = new ValidatedUpdate(type, closed ? 0 : update.Available, closed ? AvailabilityBand.None : band, update.Total, update.Basis,
+        return new ValidatedUpdate(type, closed ? 0 : update.Available, closed ? AvailabilityBand.None : band, update.Total, update.Basis,
             closed, checkedAt.ToUniversalTime(), validUntil.ToUniversalTime());
-        return true;
     }
 }

@@ -29,11 +29,11 @@ internal static class SearchApi
     internal static Results<JsonHttpResult<SearchResponse>, ProblemHttpResult> Search(
         HttpContext context, RegistryState state, TimeProvider time, IOptions<RegistryOptions> options)
     {
-        var request = SearchRequestParser.Parse(context.Request.Query, FrenchGazetteer.Shared);
-        if (request is not { Query: { } query, Place: var place })
+        if (!SearchRequestParser.Parse(context.Request.Query, FrenchGazetteer.Shared).TryGetValue(out var request, out var refusal))
         {
-            return Problem.Result(StatusCodes.Status400BadRequest, "Invalid search", request.Error!);
+            return Problem.Result(StatusCodes.Status400BadRequest, "Invalid search", refusal.Message);
         }
+        var (query, place) = request;
         var now = time.GetUtcNow();
         var hits = state.Index.Search(query, now, state.Freshness);
         // A small request must not buy a huge answer (200 km × 500 results was 586 KB): results are added nearest

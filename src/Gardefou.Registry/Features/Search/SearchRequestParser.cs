@@ -12,7 +12,7 @@ namespace Gardefou.Registry.Features.Search;
 /// </summary>
 internal static class SearchRequestParser
 {
-    public static SearchRequest Parse(IQueryCollection q, FrenchGazetteer gazetteer, ResourceCategory? defaultCategory = null)
+    public static Outcome<SearchRequest, SearchRefusal> Parse(IQueryCollection q, FrenchGazetteer gazetteer, ResourceCategory? defaultCategory = null)
     {
         double lat, lon;
         SearchPlace? place = null;
@@ -20,23 +20,23 @@ internal static class SearchRequestParser
         {
             if (q.ContainsKey("lat") || q.ContainsKey("lon"))
             {
-                return SearchRequest.Invalid("give either place or lat/lon, not both");
+                return Outcome.Fail(new SearchRefusal("give either place or lat/lon, not both"));
             }
             if (gazetteer.Resolve(placeText.ToString()) is not { } found)
             {
-                return new SearchRequest(Query: null, Place: null, "unknown place: give a French postcode or commune name", UnknownPlace: true);
+                return Outcome.Fail(new SearchRefusal("unknown place: give a French postcode or commune name", UnknownPlace: true));
             }
             (lat, lon) = (found.Latitude, found.Longitude);
             place = new SearchPlace(found.Code, found.Name, found.Latitude, found.Longitude, found.Approximate);
         }
         else if (!TryDouble(q, "lat", out lat) || !TryDouble(q, "lon", out lon) || !GeoMath.IsValid(lat, lon))
         {
-            return SearchRequest.Invalid("lat (-90..90) and lon (-180..180) are required, or place");
+            return Outcome.Fail(new SearchRefusal("lat (-90..90) and lon (-180..180) are required, or place"));
         }
         var radius = SearchDefaults.RadiusKm;
         if (q.ContainsKey("radiusKm") && (!TryDouble(q, "radiusKm", out radius) || radius <= 0 || radius > SearchDefaults.MaxRadiusKm))
         {
-            return SearchRequest.Invalid($"radiusKm must be a number above 0 and at most {SearchDefaults.MaxRadiusKm}");
+            return Outcome.Fail(new SearchRefusal($"radiusKm must be a number above 0 and at most {SearchDefaults.MaxRadiusKm}"));
         }
         var typeText = q["type"].ToString();
         ResourceCategory category;
@@ -52,26 +52,26 @@ internal static class SearchRequestParser
         }
         else if (!Enum.TryParse(typeText, ignoreCase: true, out category) || !Enum.IsDefined(category) || !typeText.All(char.IsAsciiLetter))
         {
-            return SearchRequest.Invalid("type must be test, mask or bed (or a precise type such as mask.ffp2)");
+            return Outcome.Fail(new SearchRefusal("type must be test, mask or bed (or a precise type such as mask.ffp2)"));
         }
         var limit = SearchDefaults.Limit;
         if (q.ContainsKey("limit") && (!int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > SearchDefaults.MaxLimit))
         {
-            return SearchRequest.Invalid($"limit must be 1..{SearchDefaults.MaxLimit}");
+            return Outcome.Fail(new SearchRefusal($"limit must be 1..{SearchDefaults.MaxLimit}"));
         }
         if (!TryFlag(q, "availableNow", out var availableNow) || !TryFlag(q, "openNow", out var openNow) || !TryFlag(q, "wheelchair", out var wheelchair)
             || !TryFlag(q, "walkIn", out var walkIn) || !TryFlag(q, "driveThrough", out var driveThrough))
         {
-            return SearchRequest.Invalid("availableNow, openNow, wheelchair, walkIn and driveThrough must be true or false");
+            return Outcome.Fail(new SearchRefusal("availableNow, openNow, wheelchair, walkIn and driveThrough must be true or false"));
         }
         var language = q.TryGetValue("language", out var lang) && !string.IsNullOrEmpty(lang) ? lang.ToString() : null;
         if (language is { Length: > 8 })
         {
-            return SearchRequest.Invalid("language must be a short language code such as fr or en");
+            return Outcome.Fail(new SearchRefusal("language must be a short language code such as fr or en"));
         }
         var query = new SearchQuery(lat, lon, radius, category, only, AvailableNow: availableNow, OpenNow: openNow, Wheelchair: wheelchair,
             WalkIn: walkIn, DriveThrough: driveThrough, Language: language, Limit: limit);
-        return new SearchRequest(query, place, Error: null);
+        return new SearchRequest(query, place);
     }
 
     private static bool TryDouble(IQueryCollection q, string name, out double value) =>

@@ -20,7 +20,7 @@ internal static class SiteMapping
         {
             return known;
         }
-        var schedule = WeeklySchedule.TryParse(text, out var s, out _) ? s : WeeklySchedule.Empty;
+        var schedule = WeeklySchedule.Parse(text).TryGetValue(out var s, out _) ? s : WeeklySchedule.Empty;
         parsed?.TryAdd(text, schedule);
         return schedule;
     }

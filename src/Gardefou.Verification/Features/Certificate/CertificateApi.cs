@@ -70,20 +70,16 @@ internal static class CertificateApi
                 ? (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.HmacInvalid, "Invalid HMAC", $"exposure key HMAC is not a valid base64 of {HmacBytes} bytes", size), false)
                 : (InvalidToken("verification token invalid", size), false);
         }
-        var claim = await codes.ClaimTokenAsync(token, scope, ct);
-        switch (claim.Failure)
+        if (!(await codes.ClaimTokenAsync(token, scope, ct)).TryGetValue(out var subject, out var failure))
         {
-            case TokenClaimFailure.None:
-                var certificate = certificates.Create(claim.Subject!, hmac);
-                Log.CertificateIssued(log);
-                return (new ApiAnswer(StatusCodes.Status200OK, new CertificateResponse(certificate), size), true);
-            case TokenClaimFailure.Expired:
-                Log.TokenRejected(log);
-                return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.TokenExpired, "Token expired", "verification token expired or already used", size), false);
-            default:
-                Log.TokenRejected(log);
-                return (InvalidToken("verification token invalid", size), false);
+            Log.TokenRejected(log);
+            return failure == TokenClaimFailure.Expired
+                ? (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.TokenExpired, "Token expired", "verification token expired or already used", size), false)
+                : (InvalidToken("verification token invalid", size), false);
         }
+        var certificate = certificates.Create(subject, hmac);
+        Log.CertificateIssued(log);
+        return (new ApiAnswer(StatusCodes.Status200OK, new CertificateResponse(certificate), size), true);
     }
 
     private static ApiAnswer InvalidToken(string message, int size) =>

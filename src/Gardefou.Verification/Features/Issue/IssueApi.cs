@@ -45,10 +45,11 @@ internal static class IssueApi
             return ApiErrors.Unparsable(error);
         }
         var requireDate = await db.Realms.Where(r => r.Id == realmId).Select(r => r.RequireDate).SingleAsync(ct);
-        if (IssueValidation.Validate(request, requireDate, time.GetUtcNow(), out var subject, out var uuid) is { } refused)
+        if (!IssueValidation.Validate(request, requireDate, time.GetUtcNow()).TryGetValue(out var valid, out var refused))
         {
             return refused;
         }
+        var (subject, uuid) = valid;
         if (settings.DailyIssueQuota > 0 && await codes.IssuedTodayAsync(realmId, ct) >= settings.DailyIssueQuota)
         {
             return ApiErrors.Error(StatusCodes.Status429TooManyRequests, ApiErrors.QuotaExceeded, "Quota exceeded", "exceeded daily realm quota configured by the realm administrator");

@@ -21,61 +21,59 @@ internal static class IssueValidation
 
     private const int MaxExternalIssuerIdLength = 255;
 
-    public static ApiAnswer? Validate(IssueRequest request, bool realmRequiresDate, DateTimeOffset now, out CodeSubject subject, out string? uuid)
+    /// <summary>What the code will certify and the request's uuid (normalised, or null), or Google's refusal.</summary>
+    public static Outcome<(CodeSubject Subject, string? Uuid), ApiAnswer> Validate(IssueRequest request, bool realmRequiresDate, DateTimeOffset now)
     {
-        subject = null!;
-        uuid = null;
+        string? uuid = null;
         if (!string.IsNullOrWhiteSpace(request.Uuid))
         {
             if (!Guid.TryParse(request.Uuid.Trim(), out var parsed))
             {
-                return ApiErrors.Unparsable("uuid must be a UUID");
+                return Outcome.Fail(ApiErrors.Unparsable("uuid must be a UUID"));
             }
             uuid = parsed.ToString("D");
         }
         if (request.ExternalIssuerId is { Length: > MaxExternalIssuerIdLength })
         {
-            return ApiErrors.Unparsable($"externalIssuerID cannot exceed {MaxExternalIssuerIdLength} characters");
+            return Outcome.Fail(ApiErrors.Unparsable($"externalIssuerID cannot exceed {MaxExternalIssuerIdLength} characters"));
         }
         if (realmRequiresDate && string.IsNullOrEmpty(request.SymptomDate) && string.IsNullOrEmpty(request.TestDate))
         {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.MissingDate, "Missing date", "missing either test or symptom date");
+            return Outcome.Fail(ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.MissingDate, "Missing date", "missing either test or symptom date"));
         }
         // Google truncates the float offset to whole minutes; only its sign and the issuer's local day matter here.
         var offset = (int)Math.Clamp(Math.Truncate(request.TzOffset ?? 0), -MaxEastOffsetMinutes, MaxEastOffsetMinutes);
-        if (!TryParseDate(request.SymptomDate, "symptom onset", offset, now, out var symptom, out var error)
-            || !TryParseDate(request.TestDate, "test", offset, now, out var test, out error))
+        if (!ParseDate(request.SymptomDate, "symptom onset", offset, now).TryGetValue(out var symptom, out var error)
+            || !ParseDate(request.TestDate, "test", offset, now).TryGetValue(out var test, out error))
         {
-            return error;
+            return Outcome.Fail(error);
         }
         var phone = request.Phone ?? "";
         if (phone.Length > 0 && !IsPhoneNumber(phone))
         {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.PhoneNumberInvalid, "Invalid phone number", "the phone number is not a valid phone number");
+            return Outcome.Fail(ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.PhoneNumberInvalid, "Invalid phone number", "the phone number is not a valid phone number"));
         }
         if (request.OnlyGenerateSms == true)
         {
-            return ApiErrors.Unparsable("realm is not permitted to use onlyGenerateSMS");
+            return Outcome.Fail(ApiErrors.Unparsable("realm is not permitted to use onlyGenerateSMS"));
         }
         if (phone.Length > 0)
         {
             // Google's answer when the realm has no SMS provider: 400, with a message and no error code.
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "", "SMS not configured", "phone provided, but no sms provider is configured", problem: "sms_not_configured");
+            return Outcome.Fail(ApiErrors.Error(StatusCodes.Status400BadRequest, "", "SMS not configured", "phone provided, but no sms provider is configured", problem: "sms_not_configured"));
         }
         switch (request.TestType?.ToLowerInvariant())
         {
             case "confirmed":
-                subject = new CodeSubject(TestType.Confirmed, test, symptom);
-                return null;
+                return (new CodeSubject(TestType.Confirmed, test, symptom), uuid);
             case "likely":
-                subject = new CodeSubject(TestType.Likely, test, symptom);
-                return null;
+                return (new CodeSubject(TestType.Likely, test, symptom), uuid);
             case "negative":
             case "user-report":
                 // Known to Google, but not allowed in any Gardefou realm (as a Google realm that does not enable them).
-                return ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.UnsupportedTestType, "Unsupported test type", "unsupported test type: the realm issues confirmed and likely codes only");
+                return Outcome.Fail(ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.UnsupportedTestType, "Unsupported test type", "unsupported test type: the realm issues confirmed and likely codes only"));
             default:
-                return ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.InvalidTestType, "Invalid test type", "invalid test type");
+                return Outcome.Fail(ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.InvalidTestType, "Invalid test type", "invalid test type"));
         }
     }
 
@@ -84,30 +82,25 @@ internal static class IssueValidation
     /// old end for an issuer west of UTC. Gardefou also takes the issuer's own today when it is east of UTC and already
     /// on the next day, a date Google refuses though it is true where the test was done.
     /// </summary>
-    private static bool TryParseDate(string? value, string name, int offsetMinutes, DateTimeOffset now, out DateOnly? date, out ApiAnswer? error)
+    private static Outcome<DateOnly?, ApiAnswer> ParseDate(string? value, string name, int offsetMinutes, DateTimeOffset now)
     {
-        date = null;
-        error = null;
         if (string.IsNullOrEmpty(value))
         {
-            return true;
+            return (DateOnly?)null;
         }
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            error = ApiErrors.Unparsable($"failed to process {name} date: not a date YYYY-MM-DD");
-            return false;
+            return Outcome.Fail(ApiErrors.Unparsable($"failed to process {name} date: not a date YYYY-MM-DD"));
         }
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var max = offsetMinutes > 0 ? DateOnly.FromDateTime(now.UtcDateTime.AddMinutes(offsetMinutes)) : today;
         var min = today.AddDays(-MaxAgeDays - (offsetMinutes < 0 ? 1 : 0));
         if (parsed > max || parsed < min)
         {
-            error = ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.InvalidDate, "Invalid date",
-                $"{name} date must be on/after {Diagnosis.Format(min)} and on/before {Diagnosis.Format(max)}");
-            return false;
+            return Outcome.Fail(ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.InvalidDate, "Invalid date",
+                $"{name} date must be on/after {Diagnosis.Format(min)} and on/before {Diagnosis.Format(max)}"));
         }
-        date = parsed;
-        return true;
+        return (DateOnly?)parsed;
     }
 
     /// <summary>A plausible phone number: an optional +, then 5 to 15 digits, separators allowed.</summary>

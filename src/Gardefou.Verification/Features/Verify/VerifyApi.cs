@@ -80,26 +80,27 @@ internal static class VerifyApi
         {
             return (ApiErrors.Unparsable("nonce is not valid base64", size), false);
         }
-        var claim = await codes.ClaimCodeAsync(request.Code ?? "", accepted, scope, ct);
-        switch (claim.Failure)
+        if (!(await codes.ClaimCodeAsync(request.Code ?? "", accepted, scope, ct)).TryGetValue(out var claim, out var failure))
         {
-            case CodeClaimFailure.None:
-                Log.CodeClaimed(log);
-                var subject = claim.Subject!;
-                return (new ApiAnswer(StatusCodes.Status200OK, new VerifyResponse(
-                    Diagnosis.Name(subject.TestType),
-                    subject.SymptomDate is { } s ? Diagnosis.Format(s) : null,
-                    subject.TestDate is { } t ? Diagnosis.Format(t) : null,
-                    claim.Token!), size), true);
-            case CodeClaimFailure.Expired:
-                Log.CodeRejected(log);
-                return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.CodeExpired, "Code expired", "verification code expired", size), false);
-            case CodeClaimFailure.UnsupportedTestType:
-                return (ApiErrors.Error(StatusCodes.Status412PreconditionFailed, ApiErrors.UnsupportedTestType, "Unsupported test type", "verification code has unsupported test type", size), false);
-            default:
-                Log.CodeRejected(log);
-                budget.RecordWrongCode(scope);
-                return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.CodeInvalid, "Invalid code", "verification code invalid", size), false);
+            switch (failure)
+            {
+                case CodeClaimFailure.Expired:
+                    Log.CodeRejected(log);
+                    return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.CodeExpired, "Code expired", "verification code expired", size), false);
+                case CodeClaimFailure.UnsupportedTestType:
+                    return (ApiErrors.Error(StatusCodes.Status412PreconditionFailed, ApiErrors.UnsupportedTestType, "Unsupported test type", "verification code has unsupported test type", size), false);
+                default:
+                    Log.CodeRejected(log);
+                    budget.RecordWrongCode(scope);
+                    return (ApiErrors.Error(StatusCodes.Status400BadRequest, ApiErrors.CodeInvalid, "Invalid code", "verification code invalid", size), false);
+            }
         }
+        Log.CodeClaimed(log);
+        var subject = claim.Subject;
+        return (new ApiAnswer(StatusCodes.Status200OK, new VerifyResponse(
+            Diagnosis.Name(subject.TestType),
+            subject.SymptomDate is { } s ? Diagnosis.Format(s) : null,
+            subject.TestDate is { } t ? Diagnosis.Format(t) : null,
+            claim.Token), size), true);
     }
 }
