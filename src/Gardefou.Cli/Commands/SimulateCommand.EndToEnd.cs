@@ -49,7 +49,7 @@ internal static partial class SimulateCommand
         try
         {
             await using var server = serverUrl is null
-                ? await EndToEndServer.StartAsync(CurrentLauncher(), work, ct)
+                ? await EndToEndServer.StartAsync(SelfLauncher.Current(), work, ct)
                 : await EndToEndServer.ConnectAsync(serverUrl, apiKey!, http, ct);
             Console.WriteLine(server.OwnsProcess
                 ? $"end-to-end: started gardefou serve at {server.BaseAddress} (SQLite in a temporary folder, export period 1 s)"
@@ -112,15 +112,4 @@ internal static partial class SimulateCommand
         text is null ? null
         : Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri
         : throw new ArgumentException($"--server must be an absolute http or https URL, not '{text}'");
-
-    // The server is this very program: started the way this process was (apphost, or dotnet + gardefou.dll).
-    private static GardefouLauncher CurrentLauncher()
-    {
-        var self = Environment.ProcessPath;
-        if (self is not null && !Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            return new GardefouLauncher(self, []);
-        }
-        return GardefouLauncher.ForDll(typeof(SimulateCommand).Assembly.Location);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Gardefou.Bench;
 using Gardefou.Cli.Commands.Bench;
 
 namespace Gardefou.Cli.Tests.Commands.Bench;
@@ -35,7 +36,7 @@ public partial class MatchingBenchTests
     [InlineData("--pin -1")]
     public void Bad_options_are_parse_errors(string arguments)
     {
-        var result = MatchingBench.Create().Parse(arguments);
+        var result = MatchingBenchCommand.Create().Parse(arguments);
         Assert.NotEmpty(result.Errors);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Gardefou.Cli.Commands.Bench;
+using Gardefou.Bench;
 
 namespace Gardefou.Cli.Tests.Commands.Bench;
 

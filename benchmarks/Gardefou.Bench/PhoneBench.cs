@@ -1,48 +1,40 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Gardefou.Simulation.EndToEnd;
 using Spectre.Console;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// <c>gardefou bench phone</c>: a phone holding 14 days of observations checks one export file of 500,000 diagnosis
 /// keys, from the downloaded file to the notification. Each measurement runs in a fresh child process pinned to one
 /// core, so its peak resident memory is the phone's real footprint; a naive phone is measured in the same run.
 /// </summary>
-internal static class PhoneBench
+public static class PhoneBench
 {
-    public static Command Create()
-    {
-        var keys = new Option<int>("--keys") { Description = "Diagnosis keys in the export file", DefaultValueFactory = _ => 500_000 };
-        var identifiers = new Option<int>("--identifiers") { Description = "Distinct identifiers the phone heard over 14 days", DefaultValueFactory = _ => 21_000 };
-        var child = new Option<string?>("--child") { Hidden = true };
-        var mode = new Option<string?>("--mode") { Hidden = true };
-        var command = new Command("phone", "Time and peak memory of a phone checking 500,000 diagnosis keys against 14 days of observations")
-        {
-            keys, identifiers, child, mode,
-        };
-        command.SetAction(async (result, ct) =>
-        {
-            if (result.GetValue(child) is { } dir)
-            {
-                return await PhoneBenchChild.RunAsync(dir, result.GetValue(mode) ?? "gardefou", ct);
-            }
-            var keyCount = result.GetValue(keys);
-            var identifierCount = result.GetValue(identifiers);
-            if (keyCount is < 1000 or > 2_000_000 || identifierCount is < 100 or > 200_000)
-            {
-                Console.Error.WriteLine("error: --keys must be 1,000..2,000,000 and --identifiers 100..200,000.");
-                return 2;
-            }
-            return await RunAsync(keyCount, identifierCount, ct);
-        });
-        return command;
-    }
+    /// <summary>
+    /// The hidden options of <c>gardefou bench phone</c> that make the process one child measurement
+    /// (<see cref="PhoneBenchChild.RunAsync"/>): the bench's directory, and <c>gardefou</c> or <c>naive</c>.
+    /// </summary>
+    public const string ChildOption = "--child";
 
-    private static async Task<int> RunAsync(int keyCount, int identifierCount, CancellationToken ct)
+    /// <inheritdoc cref="ChildOption"/>
+    public const string ModeOption = "--mode";
+
+    /// <summary>
+    /// Builds the phone and the export file, measures each phone in a child process started through
+    /// <paramref name="launcher"/> (<c>gardefou bench phone --child …</c>), and prints the table and the figure line.
+    /// Returns 0, 1 when a measurement fails or the notification is wrong, or 2 with an <c>error:</c> line on stderr
+    /// when a size is out of range.
+    /// </summary>
+    public static async Task<int> RunAsync(int keyCount, int identifierCount, GardefouLauncher launcher, CancellationToken ct)
     {
+        if (keyCount is < 1000 or > 2_000_000 || identifierCount is < 100 or > 200_000)
+        {
+            Console.Error.WriteLine("error: --keys must be 1,000..2,000,000 and --identifiers 100..200,000.");
+            return 2;
+        }
         var dir = Path.Combine(Path.GetTempPath(), "gardefou-bench-phone-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
@@ -50,8 +42,8 @@ internal static class PhoneBench
                 .StartAsync("Building a phone with 14 days of observations and a signed export file…", _ => PhoneBenchData.CreateAsync(dir, keyCount, identifierCount, ct));
             Console.WriteLine($"phone: {setup.Identifiers} distinct identifiers in {setup.ScanInstances} scan instances over 14 days; export file: {keyCount} keys, {setup.ExportBytes / 1e6:0.0} MB; expected notification: {setup.ExpectedDay:yyyy-MM-dd}");
 
-            var gardefou = RunChild(dir, "gardefou");
-            var naive = RunChild(dir, "naive");
+            var gardefou = RunChild(launcher, dir, "gardefou");
+            var naive = RunChild(launcher, dir, "naive");
             if (gardefou is null || naive is null)
             {
                 return 1;
@@ -99,23 +91,11 @@ internal static class PhoneBench
         }
     }
 
-    private static PhoneBenchMeasure? RunChild(string dir, string mode)
+    private static PhoneBenchMeasure? RunChild(GardefouLauncher launcher, string dir, string mode)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = false,
-            UseShellExecute = false,
-        };
-        // The host's managed entry point is the CLI assembly when run through `dotnet gardefou.dll`.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(PhoneBench).Assembly.Location);
-        }
-        foreach (var arg in new[] { "bench", "phone", "--child", dir, "--mode", mode })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = ChildProcess.StartInfo(launcher, ["bench", "phone", ChildOption, dir, ModeOption, mode]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = false;
         foreach (var (name, value) in PhoneRuntime(mode))
         {
             start.Environment[name] = value;

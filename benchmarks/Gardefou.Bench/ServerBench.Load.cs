@@ -9,10 +9,10 @@ using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
 using Spectre.Console;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>The load phases: certificates issued through the verification API, the baseline, the timed publishes.</summary>
-internal static partial class ServerBench
+public static partial class ServerBench
 {
     private sealed record PhaseResult(int Succeeded, int Failed, TimeSpan Elapsed, double P50, double P99, TimeSpan Cpu);
 

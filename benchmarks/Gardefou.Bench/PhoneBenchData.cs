@@ -5,7 +5,7 @@ using Gardefou.Protocol.Export;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>The bench's phone and export file: realistic observations, random keys, two planted encounters.</summary>
 internal static class PhoneBenchData

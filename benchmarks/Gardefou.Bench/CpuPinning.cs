@@ -3,21 +3,21 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// Pins a single-threaded benchmark's process to one logical processor, as <c>taskset -c N</c> would, so that its
 /// figure is one core's work whatever else runs on the machine (the runtime's own threads, such as the background JIT
 /// and the GC, share that core too), and says in one line whether (and how) the run was pinned.
 /// </summary>
-internal static class CpuPinning
+public static class CpuPinning
 {
     /// <summary>The values of <c>--pin</c>: auto (one CPU for a single-threaded run), none, or a CPU number.</summary>
     public static bool IsValid(string value) =>
         value is "auto" or "none" || (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cpu) && cpu < 64);
 
     /// <summary>Applies <paramref name="pin"/> and returns the line to print.</summary>
-    public static string Apply(string pin, int threads)
+    internal static string Apply(string pin, int threads)
     {
         var process = Process.GetCurrentProcess();
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsWindows())

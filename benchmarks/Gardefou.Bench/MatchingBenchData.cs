@@ -3,7 +3,7 @@ using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Matching;
 using Gardefou.Protocol.Time;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// The data of <c>gardefou bench matching</c>: random diagnosis keys spread over 14 days, and a phone's sightings

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// Wall-clock and process CPU time of one measured run. On a machine whose cores are shared, wall-clock time also

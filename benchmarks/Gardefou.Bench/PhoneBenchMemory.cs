@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// The resident memory of this process as the kernel counts it (<c>/proc/self/status</c>), split between anonymous

@@ -8,14 +8,18 @@ using Gardefou.Protocol.Matching;
 using Gardefou.Protocol.Risk;
 using Gardefou.Protocol.Time;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// One measurement in a fresh process pinned to one core: a cold run (with JIT), then a warm run with its wall-clock
 /// and CPU time and the process's peak resident memory as the kernel counts it (VmHWM).
 /// </summary>
-internal static class PhoneBenchChild
+public static class PhoneBenchChild
 {
+    /// <summary>
+    /// Measures the phone of <paramref name="dir"/> (<c>gardefou</c>, or the <c>naive</c> baseline) and prints one JSON
+    /// line for the parent; returns 0.
+    /// </summary>
     public static async Task<int> RunAsync(string dir, string mode, CancellationToken ct)
     {
         if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>What one child process measured.</summary>
 internal sealed record PhoneBenchMeasure(double ColdMs, double WarmMs, double WarmCpuMs, double PeakRssMb, double RssBeforeMb, double FilesBeforeMb, double AllocatedMb, string[] Days)

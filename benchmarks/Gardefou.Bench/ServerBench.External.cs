@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Gardefou.Simulation.EndToEnd;
 using Spectre.Console;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// <c>--external</c>: the same publishes against <c>gardefou serve</c> started as a separate process, driven from this
@@ -13,16 +14,17 @@ namespace Gardefou.Cli.Commands.Bench;
 /// in-process figures of the same run, so the gap between the two can be read off: server work, client work, or
 /// connection handling.
 /// </summary>
-internal static partial class ServerBench
+public static partial class ServerBench
 {
     private sealed record ExternalPhase(string Name, PhaseResult Result, TimeSpan ServerCpu);
 
-    private static async Task ExternalAsync(int seconds, int clients, int uploadCount, PhaseResult inProcess, Table table, CancellationToken ct)
+    private static async Task ExternalAsync(GardefouLauncher launcher, int seconds, int clients, int uploadCount, PhaseResult inProcess, Table table, CancellationToken ct)
     {
         var data = Directory.CreateTempSubdirectory("gardefou-bench-external-");
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         using var server = StartGardefou(
+            launcher,
             ["serve", "--data", data.FullName, "--urls", baseAddress.ToString().TrimEnd('/'), "--roles", "keys,verification", "--demo-registry", "0",
              "--export-period", "1.00:00:00", "--Keys:DailyExports=false", "--Hosting:RateLimit:PermitsPerSecond=0", "--Verification:VerifyRequestsPerMinute=100000"]);
         try
@@ -33,7 +35,7 @@ internal static partial class ServerBench
                 Timeout = TimeSpan.FromSeconds(30),
             };
             await WaitReadyAsync(keepAlive, server, ct);
-            using var admin = StartGardefou(["admin", "create-api-key", "--data", data.FullName, "--name", "bench"]);
+            using var admin = StartGardefou(launcher, ["admin", "create-api-key", "--data", data.FullName, "--name", "bench"]);
             var apiKey = (await admin.StandardOutput.ReadToEndAsync(ct)).Trim().Split('\n')[^1].Trim();
             await admin.WaitForExitAsync(ct);
 
@@ -82,19 +84,12 @@ internal static partial class ServerBench
 
     private static double PerPublish(TimeSpan cpu, PhaseResult result) => cpu.TotalMilliseconds / Math.Max(1, result.Succeeded + result.Failed);
 
-    /// <summary>This very command in a child process: the same <c>dotnet</c> host and assembly, or the installed apphost.</summary>
-    private static Process StartGardefou(IEnumerable<string> arguments)
+    /// <summary>This very command in a child process, its output and errors redirected.</summary>
+    private static Process StartGardefou(GardefouLauncher launcher, IEnumerable<string> arguments)
     {
-        var self = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(typeof(ServerBench).Assembly.Location);
-        }
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = ChildProcess.StartInfo(launcher, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         var process = Process.Start(start)!;
         // The server's own console (start-up lines, warnings) is drained and dropped so it never blocks on a full pipe.
         process.ErrorDataReceived += (_, _) => { };

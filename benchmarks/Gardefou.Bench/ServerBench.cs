@@ -1,14 +1,14 @@
-using System.CommandLine;
 using System.Diagnostics;
 using Gardefou.Keys.Storage;
 using Gardefou.Server;
+using Gardefou.Simulation.EndToEnd;
 using Gardefou.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// <c>gardefou bench server</c>: starts the real host (keys + verification, SQLite in a temporary directory) on
@@ -17,23 +17,16 @@ namespace Gardefou.Cli.Commands.Bench;
 /// prints publishes per second, p50/p99 latency and keys lost, beside a <c>/health/live</c> round trip measured in
 /// the same run; then the time to build and sign an export of 1,000,000 keys beside naive baselines.
 /// </summary>
-internal static partial class ServerBench
+public static partial class ServerBench
 {
     private const int KeysPerUpload = 14;
 
-    public static Command Create()
-    {
-        var seconds = new Option<int>("--seconds") { Description = "Length of the timed publish phase", DefaultValueFactory = _ => 10 };
-        var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients", DefaultValueFactory = _ => 16 };
-        var uploads = new Option<int>("--uploads") { Description = "Certificates issued before the timed phase (the phase ends early when they run out)", DefaultValueFactory = _ => 12_000 };
-        var exportKeys = new Option<int>("--export-keys") { Description = "Keys in the export build measurement", DefaultValueFactory = _ => 1_000_000 };
-        var external = new Option<bool>("--external") { Description = "Also publish to `gardefou serve` started as a separate process (kept-alive connections, then a connection per publish), printed beside the in-process figures" };
-        var command = new Command("server", "Server: authorized publishes per second, p50/p99, keys lost, 1M-key export build time") { seconds, clients, uploads, exportKeys, external };
-        command.SetAction((r, ct) => RunAsync(r.GetValue(seconds), r.GetValue(clients), r.GetValue(uploads), r.GetValue(exportKeys), r.GetValue(external), ct));
-        return command;
-    }
-
-    private static async Task<int> RunAsync(int seconds, int clients, int uploadCount, int exportKeys, bool external, CancellationToken ct)
+    /// <summary>
+    /// Runs the measurements and prints one table. With <paramref name="external"/>, also publishes to
+    /// <c>gardefou serve</c> started through <paramref name="launcher"/>. Returns 0, or 2 with an <c>error:</c> line on
+    /// stderr when a value is out of range.
+    /// </summary>
+    public static async Task<int> RunAsync(int seconds, int clients, int uploadCount, int exportKeys, bool external, GardefouLauncher launcher, CancellationToken ct)
     {
         if (seconds is < 1 or > 600 || clients is < 1 or > 512 || uploadCount is < 10 or > 200_000 || exportKeys is < 1 or > 5_000_000)
         {
@@ -91,7 +84,7 @@ internal static partial class ServerBench
             {
                 // The in-process host is stopped first, so that the external server has the cores the in-process one had.
                 await host.StopAsync(ct);
-                await ExternalAsync(seconds, clients, uploadCount, result, table, ct);
+                await ExternalAsync(launcher, seconds, clients, uploadCount, result, table, ct);
             }
             await ExportAsync(exportKeys, data.FullName, table, ct);
             AnsiConsole.Write(table);

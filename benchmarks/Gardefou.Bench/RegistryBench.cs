@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using Gardefou.Registry;
 using Gardefou.Registry.Demo;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// <c>gardefou bench registry</c>: loads N demo sites through the real domain (SQLite, index, publisher), then prints
@@ -20,26 +19,16 @@ namespace Gardefou.Cli.Commands.Bench;
 /// second counted once durable, searchable and in the tile files (beside the one-transaction-per-report path), and
 /// the time to rebuild every static file from scratch. Every baseline is measured in the same run.
 /// </summary>
-internal static partial class RegistryBench
+public static partial class RegistryBench
 {
-    public static Command Create()
-    {
-        var sites = new Option<int>("--sites") { Description = "Number of demo sites", DefaultValueFactory = _ => 100_000 };
-        var queries = new Option<int>("--queries") { Description = "Near-me queries to time", DefaultValueFactory = _ => 20_000 };
-        var seconds = new Option<int>("--seconds") { Description = "Duration of the update run (30 s holds one national rebuild, as production does)", DefaultValueFactory = _ => 30 };
-        var radius = new Option<double>("--radius-km") { Description = "Search radius", DefaultValueFactory = _ => 10 };
-        var writers = new Option<int>("--writers") { Description = "Sites posting at once during the update run", DefaultValueFactory = _ => 64 };
-        var flushMs = new Option<int>("--flush-ms") { Description = "Tile flush interval (Registry:PublishDebounce)", DefaultValueFactory = _ => 2000 };
-        var command = new Command("registry", "Registry: load time, near-me query latency, update throughput, static rebuild time")
-        {
-            sites, queries, seconds, radius, writers, flushMs,
-        };
-        command.SetAction((r, ct) => RunAsync(new Settings(r.GetValue(sites), r.GetValue(queries), r.GetValue(seconds), r.GetValue(radius),
-            r.GetValue(writers), r.GetValue(flushMs)), ct));
-        return command;
-    }
-
     private sealed record Settings(int Sites, int Queries, int Seconds, double RadiusKm, int Writers, int FlushMs);
+
+    /// <summary>
+    /// Runs every measurement and prints one table. Returns 0, or 2 with an <c>error:</c> line on stderr when a value is
+    /// out of range.
+    /// </summary>
+    public static Task<int> RunAsync(int sites, int queries, int seconds, double radiusKm, int writers, int flushMs, CancellationToken ct) =>
+        RunAsync(new Settings(sites, queries, seconds, radiusKm, writers, flushMs), ct);
 
     private static async Task<int> RunAsync(Settings settings, CancellationToken ct)
     {

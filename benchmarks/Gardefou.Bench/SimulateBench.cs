@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Gardefou.Simulation.Engine;
@@ -6,7 +5,7 @@ using Gardefou.Simulation.Parameters;
 using Gardefou.Simulation.Places;
 using Gardefou.Simulation.Population;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>
 /// <c>gardefou bench simulate</c>: builds a France-like population (whole communes sampled, connected by commuting
@@ -14,21 +13,12 @@ namespace Gardefou.Cli.Commands.Bench;
 /// the app on; the baseline, measured first in the same process, is the same population and seed with the app off.
 /// The figure line gives the infected share of both runs, so that a run where little happens cannot pass for a fast one.
 /// </summary>
-internal static class SimulateBench
+public static class SimulateBench
 {
-    public static Command Create()
-    {
-        var population = new Option<int>("--population") { Description = "People (whole communes sampled from France)", DefaultValueFactory = _ => 1_000_000 };
-        var days = new Option<int>("--days") { Description = "Simulated days", DefaultValueFactory = _ => 200 };
-        var adoption = new Option<double>("--adoption") { Description = "App adoption of the measured run", DefaultValueFactory = _ => 0.56 };
-        var command = new Command("simulate", "Agent-based model: time, bytes per person and peak memory, beside the same run without the app")
-        {
-            population, days, adoption,
-        };
-        command.SetAction(r => Run(r.GetValue(population), r.GetValue(days), r.GetValue(adoption), Console.Out, Console.Error));
-        return command;
-    }
-
+    /// <summary>
+    /// Runs the app-off baseline, then the app-on run, and prints their lines to <paramref name="output"/> (the last one
+    /// is the figure). Returns 0, or 2 with an <c>error:</c> line on <paramref name="error"/> when a size is out of range.
+    /// </summary>
     public static int Run(int people, int days, double adoption, TextWriter output, TextWriter error)
     {
         if (people < 10 || days < 1 || adoption is < 0 or > 1)

@@ -10,9 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
-internal static partial class RegistryBench
+public static partial class RegistryBench
 {
     /// <summary>
     /// Sites post reports through the group committer, each waiting for its report to be durable before sending the

@@ -8,10 +8,10 @@ using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
 using Spectre.Console;
 
-namespace Gardefou.Cli.Commands.Bench;
+namespace Gardefou.Bench;
 
 /// <summary>The export measurement: the key service's real builder (pad, split, sign; the publisher then stores the bytes in the database) on random keys, beside naive baselines.</summary>
-internal static partial class ServerBench
+public static partial class ServerBench
 {
     private static async Task ExportAsync(int count, string data, Table table, CancellationToken ct)
     {
