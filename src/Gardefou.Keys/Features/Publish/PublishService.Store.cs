@@ -15,6 +15,8 @@ public sealed partial class PublishService
     private static readonly PublishError s_alreadyPublished = new(400, PublishErrorCodes.MissingRevisionToken,
         "Some of these keys were already published; only the revisionToken of that upload can change them.");
 
+    private static readonly PublishError s_alreadyRevised = new(400, PublishErrorCodes.KeyAlreadyRevised, "These keys were already revised.");
+
     private static readonly PublishError s_storageFailed = new(503, PublishErrorCodes.InternalError,
         "The keys could not be stored and none of them was published; retry later.");
 
@@ -82,22 +84,28 @@ public sealed partial class PublishService
         return error is not null ? StoreResult.Failed(error) : new StoreResult(inserted, revised, keys, dropped, null);
     }
 
+    /// <summary>
+    /// A request with a revision token: keys already stored are revised (the token must list them), new keys are added.
+    /// Both go to the group-commit writer as one unit, so the keys a revision adds are written like any other upload's
+    /// (random order, random SQLite rowids) and the revision and the added keys commit together or not at all.
+    /// </summary>
     private async Task<(int Inserted, int Revised, PublishError? Error)> ReviseAsync(PublishRequest request, SubmittedKey[] keys, Dictionary<string, RevisableKey> byKey,
         CertificateReportType type, ReportType? exportType, int onset, long nowSeconds, long createdHour, CancellationToken ct)
     {
-        var inserted = 0;
-        var revised = 0;
+        var rows = new List<DiagnosisKeyRow>(keys.Length);
+        var revisions = new List<KeyRevision>(keys.Length);
         foreach (var key in keys)
         {
-            var existing = await _db.DiagnosisKeys.FindAsync([key.Key.ToArray()], ct);
+            var data = key.Key.ToArray();
+            var existing = await _db.DiagnosisKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyData == data, ct);
             if (existing is not null)
             {
-                var error = Revise(existing, key, byKey, type, createdHour);
+                var (revision, error) = Revise(existing, key, byKey, type, createdHour);
                 if (error is not null)
                 {
                     return (0, 0, error);
                 }
-                revised++;
+                revisions.Add(revision!);
                 continue;
             }
             if (exportType is not { } reportType)
@@ -105,23 +113,19 @@ public sealed partial class PublishService
                 // Keys certified negative are never published.
                 continue;
             }
-            _db.DiagnosisKeys.Add(NewRow(request, key, type, reportType, onset, nowSeconds, createdHour, _options.DebugReleaseSameDayKeys));
-            inserted++;
+            rows.Add(NewRow(request, key, type, reportType, onset, nowSeconds, createdHour, _options.DebugReleaseSameDayKeys));
         }
-
-        try
+        if (rows.Count == 0 && revisions.Count == 0)
         {
-            using (await _writes.EnterAsync(ct))
-            {
-                await _db.SaveChangesAsync(ct);
-            }
+            return (0, 0, null);
         }
-        catch (DbUpdateException exception) when (StorageErrors.IsDuplicateKey(exception))
+        return await _uploads.StoreAsync([.. rows], revisions) switch
         {
-            _db.ChangeTracker.Clear();
-            return (0, 0, s_alreadyPublished);
-        }
-        return (inserted, revised, null);
+            UploadStoreResult.Stored => (rows.Count, revisions.Count, null),
+            UploadStoreResult.Duplicate => (0, 0, s_alreadyPublished),
+            UploadStoreResult.RevisionConflict => (0, 0, s_alreadyRevised),
+            _ => (0, 0, s_storageFailed),
+        };
     }
 
     private static DiagnosisKeyRow[] NewRows(PublishRequest request, SubmittedKey[] keys, CertificateReportType type, ReportType reportType, int onset, long nowSeconds, long createdHour, bool releaseSameDay)
@@ -151,16 +155,17 @@ public sealed partial class PublishService
         };
     }
 
-    private static PublishError? Revise(DiagnosisKeyRow existing, SubmittedKey key, Dictionary<string, RevisableKey> token, CertificateReportType type, long revisedHour)
+    /// <summary>Checks a revision of <paramref name="existing"/> against the token and the allowed transitions; the writer applies it.</summary>
+    private static (KeyRevision? Revision, PublishError? Error) Revise(DiagnosisKeyRow existing, SubmittedKey key, Dictionary<string, RevisableKey> token, CertificateReportType type, long revisedHour)
     {
         if (!token.TryGetValue(key.Key.ToBase64(), out var listed) || listed.RollingStart != existing.RollingStart || listed.RollingPeriod != existing.RollingPeriod
             || key.RollingStart != existing.RollingStart || key.RollingPeriod != existing.RollingPeriod)
         {
-            return new PublishError(400, PublishErrorCodes.InvalidRevisionToken, "The revisionToken does not cover these keys as they were published.");
+            return (null, new PublishError(400, PublishErrorCodes.InvalidRevisionToken, "The revisionToken does not cover these keys as they were published."));
         }
         if (existing.RevisedReportType is not null)
         {
-            return new PublishError(400, PublishErrorCodes.KeyAlreadyRevised, "These keys were already revised.");
+            return (null, s_alreadyRevised);
         }
         // Only a likely diagnosis can change: confirmed by a test, or withdrawn by a negative one.
         ReportType? next = type switch
@@ -171,10 +176,9 @@ public sealed partial class PublishService
         };
         if (existing.ReportType != (int)ReportType.ConfirmedClinicalDiagnosis || next is null)
         {
-            return new PublishError(400, PublishErrorCodes.InvalidReportTypeTransition, "Only likely keys can be revised, to confirmed or revoked.");
+            return (null, new PublishError(400, PublishErrorCodes.InvalidReportTypeTransition, "Only likely keys can be revised, to confirmed or revoked."));
         }
-        existing.RevisedReportType = (int)next.Value;
-        existing.RevisedHour = revisedHour;
-        return null;
+        // The writer changes the row only if it is still likely and unrevised: of two revisions racing, one wins.
+        return (new KeyRevision(existing.KeyData, existing.RollingStart, existing.RollingPeriod, existing.ReportType, (int)next.Value, revisedHour), null);
     }
 }
