@@ -3,6 +3,7 @@ using Gardefou.Keys.Features.Export;
 using Gardefou.Keys.Features.Publish;
 using Gardefou.Keys.Storage;
 using Gardefou.Keys.Tests.Support;
+using Gardefou.Protocol.Certificates;
 using Gardefou.Protocol.Export;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +92,33 @@ public sealed class HourMixerTests
             Assert.Equal(sent.TransmissionRisk, key.TransmissionRiskLevel);
             Assert.Equal(ReportType.ConfirmedTest, key.ReportType);
         });
+    }
+
+    [Fact]
+    public async Task Rows_revised_in_the_hour_are_rewritten_with_it_and_keep_their_revision()
+    {
+        await using var database = await PostgresDatabase.CreateOrSkipAsync();
+        await using var fixture = await KeysFixture.CreatePostgresAsync(database.ConnectionString, null, null, null);
+        var likely = Uploads.DailyKeys(fixture.Clock.GetUtcNow(), 7);
+        var first = await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, likely, CertificateReportType.Likely));
+        await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, Uploads.DailyKeys(fixture.Clock.GetUtcNow(), 14)));
+        fixture.Clock.SetUtcNow(At(10, 40));
+        var token = first.RootElement.GetProperty("revisionToken").GetString();
+        await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, likely, CertificateReportType.Confirmed, token));
+
+        // The revision wrote new versions of its 7 rows in one transaction: its own xmin links them.
+        var before = await HeapAsync(fixture);
+        var revisedKeys = likely.Select(k => k.Key!).ToHashSet();
+        var revisionXmin = Assert.Single(before.Where(row => revisedKeys.Contains(row.Key)).Select(row => row.Xmin).Distinct());
+        Assert.DoesNotContain(revisionXmin, before.Where(row => !revisedKeys.Contains(row.Key)).Select(row => row.Xmin));
+        var rowsBefore = await RowsAsync(fixture);
+
+        Assert.Equal(21, await MixAsync(fixture, At(11, 6)));
+
+        Assert.Single((await HeapAsync(fixture)).Select(row => row.Xmin).Distinct());
+        Assert.Equal(rowsBefore, await RowsAsync(fixture));
+        var revised = await fixture.QueryAsync(db => db.DiagnosisKeys.AsNoTracking().CountAsync(k => k.RevisedReportType == (int)ReportType.ConfirmedTest, Ct));
+        Assert.Equal(7, revised);
     }
 
     /// <summary>One pass of the key service's background worker (retention, export, mixing), as its timer runs it.</summary>
