@@ -49,6 +49,7 @@ public static class KeysDomain
         services.AddScoped<PublishService>();
         services.AddScoped<ExportPublisher>();
         services.AddScoped<RetentionService>();
+        services.AddScoped<HourMixer>();
         services.AddHostedService<KeysWorker>();
         services.AddHealthChecks().AddCheck<KeysHealthCheck>("keys", tags: [ReadyTag]);
         return services;

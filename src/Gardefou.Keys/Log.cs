@@ -27,6 +27,10 @@ internal static partial class Log
     [LoggerMessage(121, LogLevel.Warning, "Sunset date {Sunset:o} passed: uploads stopped, every key and export deleted")]
     public static partial void Sunset(ILogger logger, DateTimeOffset sunset);
 
+    // No key count: per hour it would outlive the rows retention deletes.
+    [LoggerMessage(140, LogLevel.Debug, "Storage order of the keys created or revised before {Through:o} rewritten at random")]
+    public static partial void HoursMixed(ILogger logger, DateTimeOffset through);
+
     [LoggerMessage(131, LogLevel.Warning, "DEMO MODE - Keys:DebugReleaseSameDayKeys is on: keys still valid at upload are exported without embargo. Never use this with real users.")]
     public static partial void SameDayRelease(ILogger logger);
 

@@ -1,8 +1,9 @@
 namespace Gardefou.Keys.Storage;
 
 /// <summary>
-/// Inserts the rows of several uploads in one transaction, bypassing EF Core's change tracking: the hot path of
-/// <see cref="UploadWriter"/>. Either every row is committed or none is (the exception tells why).
+/// Writes the keys of several uploads in one transaction, bypassing EF Core's change tracking: the one way keys are
+/// written (<see cref="UploadWriter"/>), first uploads and revisions alike. Either everything is committed or nothing
+/// is (the exception tells why).
 /// </summary>
 internal abstract class KeyRowInserter : IAsyncDisposable
 {
@@ -10,8 +11,11 @@ internal abstract class KeyRowInserter : IAsyncDisposable
     public static KeyRowInserter Create(KeysStorage storage) =>
         storage.UsesPostgres ? new PostgresKeyRowInserter(storage) : new SqliteKeyRowInserter(storage);
 
-    /// <summary>Inserts every row of <paramref name="uploads"/> and commits; throws (having rolled back) when the database refuses.</summary>
-    public abstract Task InsertAsync(IReadOnlyList<DiagnosisKeyRow[]> uploads, CancellationToken ct);
+    /// <summary>
+    /// Applies <paramref name="revisions"/>, inserts <paramref name="rows"/> in the order given, and commits; throws (having
+    /// rolled back) when the database refuses, and <see cref="RevisionConflictException"/> when a revision matches no row.
+    /// </summary>
+    public abstract Task InsertAsync(DiagnosisKeyRow[] rows, IReadOnlyList<KeyRevision> revisions, CancellationToken ct);
 
     public abstract ValueTask DisposeAsync();
 }

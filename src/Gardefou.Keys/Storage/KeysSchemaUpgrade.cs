@@ -13,17 +13,25 @@ internal static class KeysSchemaUpgrade
     public const string ExportFileContentsTable = "export_file_contents";
 
     /// <summary>
-    /// Adds the tables later versions brought. Runs as <see cref="KeysDatabase.CreateSchemaAsync"/>'s upgrade step,
+    /// Adds the tables later versions brought (export zips; on PostgreSQL the mixing state and index of <see cref="HourMixer"/>). Runs as <see cref="KeysDatabase.CreateSchemaAsync"/>'s upgrade step,
     /// inside the shared schema-creation transaction and lock, so it never runs beside a creation on another instance.
     /// </summary>
-    public static Task AddMissingTablesAsync(KeysDbContext db, KeysStorage storage, CancellationToken ct)
+    public static async Task AddMissingTablesAsync(KeysDbContext db, KeysStorage storage, CancellationToken ct)
     {
         // The same columns EF Core creates in a new database (see KeysDbContext).
         var create = storage.UsesPostgres
             ? "CREATE TABLE IF NOT EXISTS " + Table(storage) + " (\"Path\" character varying(200) NOT NULL, \"Content\" bytea NOT NULL, " +
               "CONSTRAINT \"PK_" + ExportFileContentsTable + "\" PRIMARY KEY (\"Path\"))"
             : "CREATE TABLE IF NOT EXISTS " + Table(storage) + " (\"Path\" TEXT NOT NULL CONSTRAINT \"PK_" + ExportFileContentsTable + "\" PRIMARY KEY, \"Content\" BLOB NOT NULL)";
-        return db.Database.ExecuteSqlRawAsync(create, ct);
+        await db.Database.ExecuteSqlRawAsync(create, ct);
+        if (storage.UsesPostgres)
+        {
+            // How far HourMixer has rewritten the storage order, and the index it finds revised rows by (PostgreSQL only).
+            foreach (var statement in HourMixer.SchemaSql(storage))
+            {
+                await db.Database.ExecuteSqlRawAsync(statement, ct);
+            }
+        }
     }
 
     /// <summary>Imports export files that older versions kept only on disk (after <see cref="AddMissingTablesAsync"/>).</summary>

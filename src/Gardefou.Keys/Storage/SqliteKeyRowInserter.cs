@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Gardefou.Keys.Storage;
 
 /// <summary>
-/// SQLite: one long-lived connection and one prepared INSERT, rebound per row. SQLite has a single writer anyway,
+/// SQLite: one long-lived connection, one prepared INSERT and one prepared revision UPDATE, rebound per row. SQLite has a single writer anyway,
 /// so a dedicated connection costs nothing and saves reopening (and re-applying pragmas) per transaction.
 /// </summary>
 /// <remarks>
@@ -16,41 +16,59 @@ namespace Gardefou.Keys.Storage;
 /// hour. A random rowid makes both the logical order (<c>ORDER BY rowid</c>) and the placement in the file's pages
 /// independent of who uploaded together, at no cost in columns or indexes (the key bytes' own index already inserts
 /// at random positions). A collision (about one in 10^13 per row at a million stored rows) fails the transaction
-/// like any storage error; the writer retries each upload alone with fresh draws.
+/// like any storage error; the writer retries each upload alone with fresh draws. Keys a revision upload adds go
+/// through here too, so they are drawn the same way (they once went through EF Core and got max + 1).
 /// </remarks>
 internal sealed class SqliteKeyRowInserter : KeyRowInserter
 {
     private readonly string _connectionString;
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
+    private SqliteCommand? _revise;
 
     public SqliteKeyRowInserter(KeysStorage storage) => _connectionString = KeysDatabase.SqliteConnectionString(storage);
 
-    public override Task InsertAsync(IReadOnlyList<DiagnosisKeyRow[]> uploads, CancellationToken ct)
+    public override Task InsertAsync(DiagnosisKeyRow[] rows, IReadOnlyList<KeyRevision> revisions, CancellationToken ct)
     {
-        var insert = _insert ?? Prepare();
+        if (_insert is null)
+        {
+            Prepare();
+        }
+        var (insert, revise) = (_insert!, _revise!);
         try
         {
             // BEGIN IMMEDIATE: take the write lock now rather than fail to upgrade a read lock half-way.
             using var transaction = _connection!.BeginTransaction(deferred: false);
             insert.Transaction = transaction;
-            var p = insert.Parameters;
-            foreach (var rows in uploads)
+            revise.Transaction = transaction;
+            var r = revise.Parameters;
+            foreach (var revision in revisions)
             {
-                foreach (var row in rows)
+                r[0].Value = revision.KeyData;
+                r[1].Value = revision.RollingStart;
+                r[2].Value = revision.RollingPeriod;
+                r[3].Value = revision.ExpectedReportType;
+                r[4].Value = revision.RevisedReportType;
+                r[5].Value = revision.RevisedHour;
+                if (revise.ExecuteNonQuery() != 1)
                 {
-                    p[9].Value = RandomRowId();
-                    p[0].Value = row.KeyData;
-                    p[1].Value = row.RollingStart;
-                    p[2].Value = row.RollingPeriod;
-                    p[3].Value = row.TransmissionRisk;
-                    p[4].Value = row.ReportType;
-                    p[5].Value = row.DaysSinceOnset is { } days ? days : DBNull.Value;
-                    p[6].Value = row.Traveler;
-                    p[7].Value = row.CreatedHour;
-                    p[8].Value = row.PublishableFrom;
-                    insert.ExecuteNonQuery();
+                    throw new RevisionConflictException();
                 }
+            }
+            var p = insert.Parameters;
+            foreach (var row in rows)
+            {
+                p[9].Value = RandomRowId();
+                p[0].Value = row.KeyData;
+                p[1].Value = row.RollingStart;
+                p[2].Value = row.RollingPeriod;
+                p[3].Value = row.TransmissionRisk;
+                p[4].Value = row.ReportType;
+                p[5].Value = row.DaysSinceOnset is { } days ? days : DBNull.Value;
+                p[6].Value = row.Traveler;
+                p[7].Value = row.CreatedHour;
+                p[8].Value = row.PublishableFrom;
+                insert.ExecuteNonQuery();
             }
             transaction.Commit();
             return Task.CompletedTask;
@@ -70,7 +88,7 @@ internal sealed class SqliteKeyRowInserter : KeyRowInserter
         return ValueTask.CompletedTask;
     }
 
-    private SqliteCommand Prepare()
+    private void Prepare()
     {
         _connection = new SqliteConnection(_connectionString);
         _connection.Open();
@@ -92,7 +110,20 @@ internal sealed class SqliteKeyRowInserter : KeyRowInserter
         insert.Parameters.Add("$id", SqliteType.Integer);
         insert.Prepare();
         _insert = insert;
-        return insert;
+
+        var revise = _connection.CreateCommand();
+        revise.CommandText = """
+            UPDATE "diagnosis_keys" SET "RevisedReportType" = $t, "RevisedHour" = $h
+            WHERE "KeyData" = $k AND "RollingStart" = $s AND "RollingPeriod" = $p AND "ReportType" = $from AND "RevisedReportType" IS NULL
+            """;
+        revise.Parameters.Add("$k", SqliteType.Blob);
+        revise.Parameters.Add("$s", SqliteType.Integer);
+        revise.Parameters.Add("$p", SqliteType.Integer);
+        revise.Parameters.Add("$from", SqliteType.Integer);
+        revise.Parameters.Add("$t", SqliteType.Integer);
+        revise.Parameters.Add("$h", SqliteType.Integer);
+        revise.Prepare();
+        _revise = revise;
     }
 
     /// <summary>A uniformly random non-negative 63-bit rowid.</summary>
@@ -107,6 +138,8 @@ internal sealed class SqliteKeyRowInserter : KeyRowInserter
     {
         _insert?.Dispose();
         _insert = null;
+        _revise?.Dispose();
+        _revise = null;
         _connection?.Dispose();
         _connection = null;
     }

@@ -11,4 +11,7 @@ public enum UploadStoreResult
 
     /// <summary>Nothing was stored: the database refused the transaction; the device should retry later.</summary>
     Failed,
+
+    /// <summary>Nothing was stored: a key the upload revises was revised by another upload (or deleted) since it was checked.</summary>
+    RevisionConflict,
 }

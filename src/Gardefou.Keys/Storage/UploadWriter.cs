@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Gardefou.Keys.Storage;
 
 /// <summary>
-/// Group commit for uploads. Requests hand their validated rows to this single writer, which inserts every upload
+/// Group commit for uploads, the one way keys are written: first uploads and revisions alike. Requests hand their validated rows to this single writer, which inserts every upload
 /// waiting at that moment in ONE transaction and only then completes their tasks: a request is answered after its
 /// rows are committed, so no acknowledged key can be lost, while the commit (an fsync on SQLite with
 /// <c>synchronous=FULL</c>) is paid once per group instead of once per upload. Under load groups grow by themselves:
@@ -51,10 +51,18 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
     /// Stores the rows of one upload (a primary key per key, so a key is stored once) and completes when they are
     /// committed, or when it is certain that none of them was.
     /// </summary>
-    public Task<UploadStoreResult> StoreAsync(DiagnosisKeyRow[] rows)
+    public Task<UploadStoreResult> StoreAsync(DiagnosisKeyRow[] rows) => StoreAsync(rows, []);
+
+    /// <summary>
+    /// Stores the rows of a revision upload (keys it adds) and applies its <paramref name="revisions"/> in the same
+    /// transaction: both or neither. Completes as <see cref="StoreAsync(DiagnosisKeyRow[])"/> does, or with
+    /// <see cref="UploadStoreResult.RevisionConflict"/> when a key to revise changed since it was checked.
+    /// </summary>
+    public Task<UploadStoreResult> StoreAsync(DiagnosisKeyRow[] rows, IReadOnlyList<KeyRevision> revisions)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var pending = new PendingUpload(rows);
+        ArgumentNullException.ThrowIfNull(revisions);
+        var pending = new PendingUpload(rows, revisions);
         return _queue.Writer.TryWrite(pending) ? pending.Task : Task.FromResult(UploadStoreResult.Failed);
     }
 
@@ -71,7 +79,6 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
     private async Task RunAsync()
     {
         var group = new List<PendingUpload>(MaxUploadsPerTransaction);
-        var rows = new List<DiagnosisKeyRow[]>(MaxUploadsPerTransaction);
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync())
         {
@@ -81,18 +88,16 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
                 while (group.Count < MaxUploadsPerTransaction && reader.TryRead(out var pending))
                 {
                     group.Add(pending);
-                    rows.Add(pending.Rows);
                 }
-                await WriteGroupAsync(group, rows);
+                await WriteGroupAsync(group);
             }
             group.Clear();
-            rows.Clear();
         }
     }
 
-    private async Task WriteGroupAsync(List<PendingUpload> group, List<DiagnosisKeyRow[]> rows)
+    private async Task WriteGroupAsync(List<PendingUpload> group)
     {
-        var failure = await TryInsertAsync(rows);
+        var failure = await TryInsertAsync(group);
         if (failure is null)
         {
             Committed(group.Count);
@@ -110,7 +115,7 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
         // Find out which uploads were at fault: each alone, in its own transaction.
         foreach (var pending in group)
         {
-            failure = await TryInsertAsync([pending.Rows]);
+            failure = await TryInsertAsync([pending]);
             if (failure is null)
             {
                 Committed(1);
@@ -123,16 +128,18 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task<Exception?> TryInsertAsync(IReadOnlyList<DiagnosisKeyRow[]> rows)
+    private async Task<Exception?> TryInsertAsync(IReadOnlyList<PendingUpload> uploads)
     {
         try
         {
             // Rows go in in random order, so that storage order (PostgreSQL heap order; on SQLite the rowids are random
             // anyway, see SqliteKeyRowInserter) does not keep one upload's keys side by side when several uploads
-            // share the commit. On PostgreSQL an upload alone in its commit still lands in adjacent heap slots.
-            var shuffled = rows.SelectMany(upload => upload).ToArray();
+            // share the commit. On PostgreSQL an upload alone in its commit still lands in adjacent heap slots until
+            // its hour is closed and rewritten in random order (HourMixer).
+            var shuffled = uploads.SelectMany(upload => upload.Rows).ToArray();
             RandomNumberGenerator.Shuffle(shuffled.AsSpan());
-            await _inserter.InsertAsync([shuffled], CancellationToken.None);
+            var revisions = uploads.SelectMany(upload => upload.Revisions).ToList();
+            await _inserter.InsertAsync(shuffled, revisions, CancellationToken.None);
             return null;
         }
         catch (Exception exception)
@@ -155,13 +162,21 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
             pending.TrySetResult(UploadStoreResult.Duplicate);
             return;
         }
+        if (failure is RevisionConflictException)
+        {
+            pending.TrySetResult(UploadStoreResult.RevisionConflict);
+            return;
+        }
         Log.UploadStoreFailed(_logger, failure.GetType().Name, StorageErrors.CodeOf(failure));
         pending.TrySetResult(UploadStoreResult.Failed);
     }
 
     /// <summary>One queued upload; its task completes (on the thread pool, never inline in the writer) with the outcome.</summary>
-    private sealed class PendingUpload(DiagnosisKeyRow[] rows) : TaskCompletionSource<UploadStoreResult>(TaskCreationOptions.RunContinuationsAsynchronously)
+    private sealed class PendingUpload(DiagnosisKeyRow[] rows, IReadOnlyList<KeyRevision> revisions)
+        : TaskCompletionSource<UploadStoreResult>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public DiagnosisKeyRow[] Rows { get; } = rows;
+
+        public IReadOnlyList<KeyRevision> Revisions { get; } = revisions;
     }
 }

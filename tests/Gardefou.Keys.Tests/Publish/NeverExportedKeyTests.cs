@@ -1,5 +1,6 @@
 using Gardefou.Keys.Features.Publish;
 using Gardefou.Keys.Tests.Support;
+using Gardefou.Protocol.Certificates;
 using Gardefou.Protocol.Keys;
 using Gardefou.Protocol.Time;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +87,33 @@ public sealed class NeverExportedKeyTests
         // A random order of 3 × 14 rows has about 29 runs; fewer than 12 happens less than once in a million.
         var runs = 1 + owners.Zip(owners.Skip(1)).Count(pair => pair.First != pair.Second);
         Assert.True(runs >= 12, $"only {runs} runs of the same upload in storage order");
+    }
+
+    [Fact]
+    public async Task The_keys_a_revision_upload_adds_alone_in_its_commit_are_not_stored_side_by_side()
+    {
+        await using var fixture = await KeysFixture.CreateAsync();
+        var now = fixture.Clock.GetUtcNow();
+        var first = Uploads.DailyKeys(now, 4);
+        var published = await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, first, CertificateReportType.Likely));
+        var token = published.RootElement.GetProperty("revisionToken").GetString();
+
+        // The device confirms its likely keys and adds 14 it had not sent: one upload, alone in its commit.
+        var added = Uploads.DailyKeys(now, 14);
+        var revision = await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, [.. first, .. added], CertificateReportType.Confirmed, token));
+        Assert.Equal(18, revision.RootElement.GetProperty("insertedExposures").GetInt32());
+
+        var stored = await fixture.QueryAsync(db => db.Database
+            .SqlQueryRaw<StoredRow>("SELECT rowid AS \"RowId\", \"KeyData\" FROM \"diagnosis_keys\" ORDER BY rowid").ToListAsync());
+        Assert.Equal(18, stored.Count);
+        var addedKeys = added.Select(k => k.Key!).ToHashSet();
+        var ids = stored.Where(row => addedKeys.Contains(Convert.ToBase64String(row.KeyData))).Select(row => row.RowId).ToList();
+        Assert.Equal(14, ids.Count);
+        // Before, they went through EF Core and got max + 1 rowids: 14 consecutive values (span 13). Fourteen random
+        // 63-bit rowids span less than 2^40 with a probability below 14 x (2^-23)^13.
+        Assert.True(ids.Max() - ids.Min() > 1L << 40, $"the added keys' rowids span only {ids.Max() - ids.Min()}");
+        var revised = await fixture.QueryAsync(db => db.DiagnosisKeys.AsNoTracking().Where(k => k.RevisedReportType != null).CountAsync());
+        Assert.Equal(4, revised);
     }
 
     /// <summary>A row's storage position and key, as read back from SQLite.</summary>

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Gardefou.Keys.Features.Publish;
 using Gardefou.Keys.Storage;
 using Gardefou.Keys.Tests.Support;
+using Gardefou.Protocol.Certificates;
+using Gardefou.Protocol.Export;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -118,6 +120,31 @@ public sealed class UploadWriterTests
         var retry = await PublishTogetherAsync(fixture, [requests[0]]);
         Assert.Equal(200, Assert.Single(retry).Status);
         Assert.Equal(3, (await StoredKeysAsync(fixture.Keys)).Count);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Of_two_revisions_racing_for_the_same_keys_one_wins_and_the_other_is_told_they_were_revised(string provider)
+    {
+        await using var fixture = await Fixtures.CreateAsync(provider);
+        var now = fixture.Keys.Clock.GetUtcNow();
+        var keys = Uploads.DailyKeys(now, 5);
+        var first = await fixture.Keys.PublishAsync(Uploads.Signed(fixture.Keys.Issuer, keys, CertificateReportType.Likely));
+        var token = first.RootElement.GetProperty("revisionToken").GetString();
+        var confirm = Uploads.Signed(fixture.Keys.Issuer, keys, CertificateReportType.Confirmed, token);
+        var revoke = Uploads.Signed(fixture.Keys.Issuer, keys, CertificateReportType.Negative, token);
+
+        // Both read the keys as likely and unrevised before either writes (on SQLite they even share one group).
+        var outcomes = await PublishTogetherAsync(fixture, [confirm, revoke]);
+
+        // Before, both were answered 200 and the last write won.
+        Assert.Single(outcomes, o => o.Status == 200);
+        var loser = Assert.Single(outcomes, o => o.Status != 200);
+        Assert.Equal(PublishErrorCodes.KeyAlreadyRevised, Body(loser).GetProperty("code").GetString());
+        var types = await fixture.Keys.QueryAsync(db => db.DiagnosisKeys.AsNoTracking().Select(k => k.RevisedReportType).Distinct().ToListAsync(Ct));
+        var winner = outcomes[0].Status == 200 ? ReportType.ConfirmedTest : ReportType.Revoked;
+        Assert.Equal((int)winner, Assert.Single(types));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Gardefou.Keys.Features.Retention;
+using Gardefou.Keys.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Gardefou.Keys.Features.Export;
 
 /// <summary>
-/// The key service's clock-driven work: on every tick apply retention (or the sunset), then export the windows
-/// that have closed. Failures are logged and retried on the next tick; nothing is lost because keys stay
+/// The key service's clock-driven work: on every tick apply retention (or the sunset), export the windows
+/// that have closed, then rewrite the storage order of closed hours (<see cref="HourMixer"/>, PostgreSQL). Failures are logged and retried on the next tick; nothing is lost because keys stay
 /// unexported until a batch that carries them commits.
 /// </summary>
 internal sealed class KeysWorker : BackgroundService
@@ -35,7 +36,7 @@ internal sealed class KeysWorker : BackgroundService
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    /// <summary>One pass of retention and export.</summary>
+    /// <summary>One pass of retention, export and mixing.</summary>
     public async Task RunOnceAsync(CancellationToken ct)
     {
         try
@@ -46,6 +47,8 @@ internal sealed class KeysWorker : BackgroundService
             if (!RetentionService.IsSunset(_options, now))
             {
                 await scope.ServiceProvider.GetRequiredService<ExportPublisher>().ExportDueAsync(now, ct);
+                // Last, so a failure here never holds back exports.
+                await scope.ServiceProvider.GetRequiredService<HourMixer>().MixClosedHoursAsync(now, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

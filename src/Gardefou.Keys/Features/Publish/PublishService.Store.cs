@@ -15,6 +15,8 @@ public sealed partial class PublishService
     private static readonly PublishError s_alreadyPublished = new(400, PublishErrorCodes.MissingRevisionToken,
         "Some of these keys were already published; only the revisionToken of that upload can change them.");
 
+    private static readonly PublishError s_alreadyRevised = new(400, PublishErrorCodes.KeyAlreadyRevised, "These keys were already revised.");
+
     private static readonly PublishError s_storageFailed = new(503, PublishErrorCodes.InternalError,
         "The keys could not be stored and none of them was published; retry later.");
 
@@ -82,23 +84,27 @@ public sealed partial class PublishService
         return new StoredUpload(counts.Inserted, counts.Revised, keys, dropped);
     }
 
+    /// <summary>
+    /// A request with a revision token: keys already stored are revised (the token must list them), new keys are added.
+    /// Both go to the group-commit writer as one unit, so the keys a revision adds are written like any other upload's
+    /// (random order, random SQLite rowids) and the revision and the added keys commit together or not at all.
+    /// </summary>
     private async Task<Outcome<(int Inserted, int Revised), PublishError>> ReviseAsync(PublishRequest request, SubmittedKey[] keys, Dictionary<string, RevisableKey> byKey,
         CertificateReportType type, ReportType? exportType, int onset, long nowSeconds, long createdHour, CancellationToken ct)
     {
-        var inserted = 0;
-        var revised = 0;
+        var rows = new List<DiagnosisKeyRow>(keys.Length);
+        var revisions = new List<KeyRevision>(keys.Length);
         foreach (var key in keys)
         {
-            var existing = await _db.DiagnosisKeys.FindAsync([key.Key.ToArray()], ct);
+            var data = key.Key.ToArray();
+            var existing = await _db.DiagnosisKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyData == data, ct);
             if (existing is not null)
             {
-                if (!Revision(existing, key, byKey, type).TryGetValue(out var next, out var error))
+                if (!Revision(existing, key, byKey, type, createdHour).TryGetValue(out var revision, out var error))
                 {
                     return Hosting.Results.Outcome.Fail(error);
                 }
-                existing.RevisedReportType = (int)next;
-                existing.RevisedHour = createdHour;
-                revised++;
+                revisions.Add(revision);
                 continue;
             }
             if (exportType is not { } reportType)
@@ -106,23 +112,19 @@ public sealed partial class PublishService
                 // Keys certified negative are never published.
                 continue;
             }
-            _db.DiagnosisKeys.Add(NewRow(request, key, type, reportType, onset, nowSeconds, createdHour, _options.DebugReleaseSameDayKeys));
-            inserted++;
+            rows.Add(NewRow(request, key, type, reportType, onset, nowSeconds, createdHour, _options.DebugReleaseSameDayKeys));
         }
-
-        try
+        if (rows.Count == 0 && revisions.Count == 0)
         {
-            using (await _writes.EnterAsync(ct))
-            {
-                await _db.SaveChangesAsync(ct);
-            }
+            return (0, 0);
         }
-        catch (DbUpdateException exception) when (StorageErrors.IsDuplicateKey(exception))
+        return await _uploads.StoreAsync([.. rows], revisions) switch
         {
-            _db.ChangeTracker.Clear();
-            return Hosting.Results.Outcome.Fail(s_alreadyPublished);
-        }
-        return (inserted, revised);
+            UploadStoreResult.Stored => (rows.Count, revisions.Count),
+            UploadStoreResult.Duplicate => Hosting.Results.Outcome.Fail(s_alreadyPublished),
+            UploadStoreResult.RevisionConflict => Hosting.Results.Outcome.Fail(s_alreadyRevised),
+            _ => Hosting.Results.Outcome.Fail(s_storageFailed),
+        };
     }
 
     private static DiagnosisKeyRow[] NewRows(PublishRequest request, SubmittedKey[] keys, CertificateReportType type, ReportType reportType, int onset, long nowSeconds, long createdHour, bool releaseSameDay)
@@ -152,8 +154,8 @@ public sealed partial class PublishService
         };
     }
 
-    /// <summary>The report type a published key takes when this upload revises it, or why it may not.</summary>
-    private static Outcome<ReportType, PublishError> Revision(DiagnosisKeyRow existing, SubmittedKey key, Dictionary<string, RevisableKey> token, CertificateReportType type)
+    /// <summary>The revision of <paramref name="existing"/> this upload asks for (the writer applies it), or why it may not.</summary>
+    private static Outcome<KeyRevision, PublishError> Revision(DiagnosisKeyRow existing, SubmittedKey key, Dictionary<string, RevisableKey> token, CertificateReportType type, long revisedHour)
     {
         if (!token.TryGetValue(key.Key.ToBase64(), out var listed) || listed.RollingStart != existing.RollingStart || listed.RollingPeriod != existing.RollingPeriod
             || key.RollingStart != existing.RollingStart || key.RollingPeriod != existing.RollingPeriod)
@@ -162,7 +164,7 @@ public sealed partial class PublishService
         }
         if (existing.RevisedReportType is not null)
         {
-            return Hosting.Results.Outcome.Fail(new PublishError(400, PublishErrorCodes.KeyAlreadyRevised, "These keys were already revised."));
+            return Hosting.Results.Outcome.Fail(s_alreadyRevised);
         }
         // Only a likely diagnosis can change: confirmed by a test, or withdrawn by a negative one.
         ReportType? next = type switch
@@ -175,6 +177,7 @@ public sealed partial class PublishService
         {
             return Hosting.Results.Outcome.Fail(new PublishError(400, PublishErrorCodes.InvalidReportTypeTransition, "Only likely keys can be revised, to confirmed or revoked."));
         }
-        return next.Value;
+        // The writer changes the row only if it is still likely and unrevised: of two revisions racing, one wins.
+        return new KeyRevision(existing.KeyData, existing.RollingStart, existing.RollingPeriod, existing.ReportType, (int)next.Value, revisedHour);
     }
 }

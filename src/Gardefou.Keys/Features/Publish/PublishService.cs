@@ -21,19 +21,17 @@ public sealed partial class PublishService
     private readonly KeysOptions _options;
     private readonly HealthAuthorityTrust _trust;
     private readonly ResponseTiming _chaff;
-    private readonly WriteGate _writes;
     private readonly UploadWriter _uploads;
     private readonly TimeProvider _clock;
     private readonly ILogger<PublishService> _logger;
 
-    public PublishService(KeysDbContext db, KeysSecrets secrets, KeysOptions options, HealthAuthorityTrust trust, ResponseTiming chaff, WriteGate writes, UploadWriter uploads, TimeProvider clock, ILogger<PublishService> logger)
+    public PublishService(KeysDbContext db, KeysSecrets secrets, KeysOptions options, HealthAuthorityTrust trust, ResponseTiming chaff, UploadWriter uploads, TimeProvider clock, ILogger<PublishService> logger)
     {
         _db = db;
         _secrets = secrets;
         _options = options;
         _trust = trust;
         _chaff = chaff;
-        _writes = writes;
         _uploads = uploads;
         _clock = clock;
         _logger = logger;
