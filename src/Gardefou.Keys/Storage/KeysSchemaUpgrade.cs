@@ -13,7 +13,7 @@ internal static class KeysSchemaUpgrade
     public const string ExportFileContentsTable = "export_file_contents";
 
     /// <summary>
-    /// Adds the tables later versions brought (export zips; on PostgreSQL the mixing state and index of <see cref="HourMixer"/>). Runs as <see cref="KeysDatabase.CreateSchemaAsync"/>'s upgrade step,
+    /// Adds the tables later versions brought (export zips; the mixing state and index of <see cref="HourMixer"/>). Runs as <see cref="KeysDatabase.CreateSchemaAsync"/>'s upgrade step,
     /// inside the shared schema-creation transaction and lock, so it never runs beside a creation on another instance.
     /// </summary>
     public static async Task AddMissingTablesAsync(KeysDbContext db, KeysStorage storage, CancellationToken ct)
@@ -24,13 +24,10 @@ internal static class KeysSchemaUpgrade
               "CONSTRAINT \"PK_" + ExportFileContentsTable + "\" PRIMARY KEY (\"Path\"))"
             : "CREATE TABLE IF NOT EXISTS " + Table(storage) + " (\"Path\" TEXT NOT NULL CONSTRAINT \"PK_" + ExportFileContentsTable + "\" PRIMARY KEY, \"Content\" BLOB NOT NULL)";
         await db.Database.ExecuteSqlRawAsync(create, ct);
-        if (storage.UsesPostgres)
+        // How far HourMixer has rewritten the storage order, and the index it finds revised rows by.
+        foreach (var statement in HourMixer.SchemaSql(storage))
         {
-            // How far HourMixer has rewritten the storage order, and the index it finds revised rows by (PostgreSQL only).
-            foreach (var statement in HourMixer.SchemaSql(storage))
-            {
-                await db.Database.ExecuteSqlRawAsync(statement, ct);
-            }
+            await db.Database.ExecuteSqlRawAsync(statement, ct);
         }
     }
 

@@ -132,10 +132,9 @@ public sealed class UploadWriter : IAsyncDisposable, IDisposable
     {
         try
         {
-            // Rows go in in random order, so that storage order (PostgreSQL heap order; on SQLite the rowids are random
-            // anyway, see SqliteKeyRowInserter) does not keep one upload's keys side by side when several uploads
-            // share the commit. On PostgreSQL an upload alone in its commit still lands in adjacent heap slots until
-            // its hour is closed and rewritten in random order (HourMixer).
+            // Rows go in in random order, so that storage order (PostgreSQL heap order, SQLite rowids) does not keep one
+            // upload's keys side by side when several uploads share the commit. An upload alone in its commit still
+            // lands side by side until its hour is closed and rewritten in random order (HourMixer).
             var shuffled = uploads.SelectMany(upload => upload.Rows).ToArray();
             RandomNumberGenerator.Shuffle(shuffled.AsSpan());
             var revisions = uploads.SelectMany(upload => upload.Revisions).ToList();

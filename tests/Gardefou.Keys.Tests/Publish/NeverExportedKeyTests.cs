@@ -1,4 +1,5 @@
 using Gardefou.Keys.Features.Publish;
+using Gardefou.Keys.Storage;
 using Gardefou.Keys.Tests.Support;
 using Gardefou.Protocol.Certificates;
 using Gardefou.Protocol.Keys;
@@ -62,7 +63,7 @@ public sealed class NeverExportedKeyTests
     }
 
     [Fact]
-    public async Task The_keys_of_an_upload_alone_in_its_commit_are_not_stored_side_by_side()
+    public async Task The_keys_of_an_upload_alone_in_its_commit_are_not_stored_side_by_side_once_their_hour_is_mixed()
     {
         await using var fixture = await KeysFixture.CreateAsync();
         var uploads = new List<HashSet<string>>();
@@ -74,47 +75,73 @@ public sealed class NeverExportedKeyTests
             uploads.Add([.. keys.Select(k => k.Key!)]);
         }
 
-        var stored = await fixture.QueryAsync(db => db.Database
-            .SqlQueryRaw<StoredRow>("SELECT rowid AS \"RowId\", \"KeyData\" FROM \"diagnosis_keys\" ORDER BY rowid").ToListAsync());
-        Assert.Equal(42, stored.Count);
-        var owners = stored.Select(row => uploads.FindIndex(u => u.Contains(Convert.ToBase64String(row.KeyData)))).ToList();
-        // Before, rowids ran max + 1: each upload was one block of 14 consecutive rowids (3 runs of owners, spans of 13).
-        foreach (var upload in Enumerable.Range(0, 3))
-        {
-            var ids = stored.Where((_, i) => owners[i] == upload).Select(row => row.RowId).ToList();
-            Assert.True(ids.Max() - ids.Min() > 1L << 40, $"upload {upload}'s rowids span only {ids.Max() - ids.Min()}");
-        }
-        // A random order of 3 × 14 rows has about 29 runs; fewer than 12 happens less than once in a million.
+        // Appended as they came: each upload one block of consecutive rowids (what the hour mixing is for).
+        var owners = Owners(await StoredAsync(fixture), uploads);
+        Assert.Equal(42, owners.Count);
+        Assert.All(Enumerable.Range(0, 3), upload => Assert.True(IsOneRun(owners, upload)));
+
+        Assert.Equal(42, await MixClosedHourAsync(fixture));
+
+        var stored = await StoredAsync(fixture);
+        owners = Owners(stored, uploads);
+        Assert.Equal(42, owners.Count);
+        // In a random order of 3 x 14 rows one upload's 14 rows are one run with probability 29 / C(42, 14) < 6e-10.
+        Assert.All(Enumerable.Range(0, 3), upload => Assert.False(IsOneRun(owners, upload), $"upload {upload} is still one run of rowids"));
+        // A random order of 3 x 14 rows has about 29 runs; fewer than 12 happens less than once in a million.
         var runs = 1 + owners.Zip(owners.Skip(1)).Count(pair => pair.First != pair.Second);
         Assert.True(runs >= 12, $"only {runs} runs of the same upload in storage order");
     }
 
     [Fact]
-    public async Task The_keys_a_revision_upload_adds_alone_in_its_commit_are_not_stored_side_by_side()
+    public async Task The_keys_a_revision_upload_adds_alone_in_its_commit_are_mixed_with_their_hour()
     {
         await using var fixture = await KeysFixture.CreateAsync();
         var now = fixture.Clock.GetUtcNow();
         var first = Uploads.DailyKeys(now, 4);
         var published = await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, first, CertificateReportType.Likely));
         var token = published.RootElement.GetProperty("revisionToken").GetString();
+        var others = new List<HashSet<string>>();
+        for (var i = 0; i < 2; i++)
+        {
+            var keys = Uploads.DailyKeys(now, 14);
+            await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, keys));
+            others.Add([.. keys.Select(k => k.Key!)]);
+        }
 
         // The device confirms its likely keys and adds 14 it had not sent: one upload, alone in its commit.
         var added = Uploads.DailyKeys(now, 14);
         var revision = await fixture.PublishAsync(Uploads.Signed(fixture.Issuer, [.. first, .. added], CertificateReportType.Confirmed, token));
         Assert.Equal(18, revision.RootElement.GetProperty("insertedExposures").GetInt32());
+        List<HashSet<string>> uploads = [[.. added.Select(k => k.Key!)], .. others, [.. first.Select(k => k.Key!)]];
 
-        var stored = await fixture.QueryAsync(db => db.Database
-            .SqlQueryRaw<StoredRow>("SELECT rowid AS \"RowId\", \"KeyData\" FROM \"diagnosis_keys\" ORDER BY rowid").ToListAsync());
-        Assert.Equal(18, stored.Count);
-        var addedKeys = added.Select(k => k.Key!).ToHashSet();
-        var ids = stored.Where(row => addedKeys.Contains(Convert.ToBase64String(row.KeyData))).Select(row => row.RowId).ToList();
-        Assert.Equal(14, ids.Count);
-        // Before, they went through EF Core and got max + 1 rowids: 14 consecutive values (span 13). Fourteen random
-        // 63-bit rowids span less than 2^40 with a probability below 14 x (2^-23)^13.
-        Assert.True(ids.Max() - ids.Min() > 1L << 40, $"the added keys' rowids span only {ids.Max() - ids.Min()}");
+        Assert.Equal(46, await MixClosedHourAsync(fixture));
+
+        var owners = Owners(await StoredAsync(fixture), uploads);
+        Assert.Equal(46, owners.Count);
+        // 14 given rows of 46 in random order are one run with probability 33 / C(46, 14) < 3e-10.
+        Assert.False(IsOneRun(owners, 0), "the keys the revision added are still one run of rowids");
         var revised = await fixture.QueryAsync(db => db.DiagnosisKeys.AsNoTracking().Where(k => k.RevisedReportType != null).CountAsync());
         Assert.Equal(4, revised);
     }
+
+    /// <summary>Runs the hour mixing as the worker does once the fixture's hour (10:00-11:00) is closed.</summary>
+    private static async Task<int> MixClosedHourAsync(KeysFixture fixture)
+    {
+        var start = KeysFixture.Start;
+        var closed = new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour + 1, 6, 0, TimeSpan.Zero);
+        await using var scope = fixture.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HourMixer>().MixClosedHoursAsync(closed, TestContext.Current.CancellationToken);
+    }
+
+    private static Task<List<StoredRow>> StoredAsync(KeysFixture fixture) => fixture.QueryAsync(db => db.Database
+        .SqlQueryRaw<StoredRow>("SELECT rowid AS \"RowId\", \"KeyData\" FROM \"diagnosis_keys\" ORDER BY rowid").ToListAsync());
+
+    private static List<int> Owners(List<StoredRow> rows, List<HashSet<string>> uploads) =>
+        [.. rows.Select(row => uploads.FindIndex(u => u.Contains(Convert.ToBase64String(row.KeyData))))];
+
+    /// <summary>Whether <paramref name="upload"/>'s rows are one unbroken run in storage order.</summary>
+    private static bool IsOneRun(List<int> owners, int upload) =>
+        owners.LastIndexOf(upload) - owners.IndexOf(upload) == owners.Count(owner => owner == upload) - 1;
 
     /// <summary>A row's storage position and key, as read back from SQLite.</summary>
     private sealed record StoredRow(long RowId, byte[] KeyData);
