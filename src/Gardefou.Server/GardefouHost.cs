@@ -76,20 +76,37 @@ public sealed partial class GardefouHost : IAsyncDisposable
         AddDomains(builder, options.Roles, data, string.IsNullOrWhiteSpace(postgres) ? null : postgres);
 
         var app = builder.Build();
-        app.UseGardefouHosting();
-        MapDomains(app, options.Roles);
+        try
+        {
+            app.UseGardefouHosting();
+            MapDomains(app, options.Roles);
 
-        var notes = new List<string>();
-        await InitializeDomainsAsync(app, options, notes, ct);
-        return new GardefouHost(app, options, notes);
+            var notes = new List<string>();
+            await InitializeDomainsAsync(app, options, notes, ct);
+            return new GardefouHost(app, options, notes);
+        }
+        catch
+        {
+            // A start-up that fails (a wrong secret, an unreachable database) releases what it opened.
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Builds, initializes and starts listening.</summary>
     public static async Task<GardefouHost> StartAsync(GardefouHostOptions options, CancellationToken ct = default)
     {
         var host = await CreateAsync(options, ct);
-        await host.StartAsync(ct);
-        return host;
+        try
+        {
+            await host.StartAsync(ct);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts listening and the background workers.</summary>

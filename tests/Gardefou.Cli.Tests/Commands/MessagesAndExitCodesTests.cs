@@ -113,13 +113,8 @@ public sealed class MessagesAndExitCodesTests : IDisposable
     public async Task A_reused_code_is_refused_with_single_use_and_expiry_and_exits_1()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await GardefouHost.StartAsync(new GardefouHostOptions
-        {
-            DataDirectory = Path.Combine(_dir, "server"),
-            Urls = "http://127.0.0.1:0",
-            DemoRegistryCount = 0,
-            ConsoleLogging = false,
-        }, ct);
+        await using var server = await LoopbackHost.StartAsync(GardefouRoles.All, dataDirectory: Path.Combine(_dir, "server"));
+        var host = server.Host;
         var code = await IssueCodeAsync(host, ct);
         foreach (var phone in new[] { "a", "b" })
         {

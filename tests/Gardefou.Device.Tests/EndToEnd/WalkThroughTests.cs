@@ -6,14 +6,14 @@ using Gardefou.Device.Radio;
 using Gardefou.Device.Tests.Support;
 using Gardefou.Server;
 using Gardefou.Verification;
-using Npgsql;
 
 namespace Gardefou.Device.Tests.EndToEnd;
 
 /// <summary>
 /// The README walk-through, automated over real HTTP against the real server (<see cref="GardefouHost"/> with every
-/// role on 127.0.0.1:0 and a 2-second export period): a lab issues a code, two phones meet two days ago, one reports,
-/// the server exports and signs, the other phone downloads, verifies, matches and is notified with the day only.
+/// role on 127.0.0.1:0, hosted by tests/Shared/LoopbackHost, and a 2-second export period): a lab issues a code, two
+/// phones meet two days ago, one reports, the server exports and signs, the other phone downloads, verifies, matches
+/// and is notified with the day only.
 /// </summary>
 public sealed class WalkThroughTests : IDisposable
 {
@@ -27,44 +27,14 @@ public sealed class WalkThroughTests : IDisposable
     [Fact]
     public async Task Walk_through_on_PostgreSQL()
     {
-        var admin = Environment.GetEnvironmentVariable("GARDEFOU_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            Assert.Skip("PostgreSQL not available: set GARDEFOU_TEST_POSTGRES (CI does)");
-        }
-        var database = "gardefou_device_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
-        try
-        {
-            await RunAsync(new NpgsqlConnectionStringBuilder(admin) { Database = database, Pooling = false }.ConnectionString);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync(CancellationToken.None);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        await using var database = await PostgresDatabase.CreateOrSkipAsync();
+        await RunAsync(database.ConnectionString);
     }
 
     private async Task RunAsync(string? postgres)
     {
         var ct = TestContext.Current.CancellationToken;
-        var options = new GardefouHostOptions
-        {
-            DataDirectory = _dir.Sub("server"),
-            Urls = "http://127.0.0.1:0",
-            ExportPeriod = TimeSpan.FromSeconds(2),
-            PostgresConnectionString = postgres,
-            ConsoleLogging = false,
-        };
-        await using var host = await GardefouHost.StartAsync(options, ct);
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, exportPeriod: TimeSpan.FromSeconds(2), postgres: postgres, dataDirectory: _dir.Sub("server"));
         var server = host.BaseAddress;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Gardefou.Registry.Storage;
 using Gardefou.Registry.Tests.Support;
 using Npgsql;
 
@@ -15,7 +14,7 @@ public sealed class PostgresStorageTests
     {
         await using var database = await PostgresDatabase.CreateOrSkipAsync();
         var connectionString = database.ConnectionString;
-        var storage = new RegistryStorage(null, connectionString, "registry", Path.Combine(Path.GetTempPath(), $"gf-static-{Guid.NewGuid():n}"));
+        var data = Directory.CreateTempSubdirectory("gf-registry-pg-").FullName;
         try
         {
             // Another domain got there first: EnsureCreated alone would see a table and do nothing.
@@ -25,7 +24,7 @@ public sealed class PostgresStorageTests
                 await using var other = new NpgsqlCommand("CREATE SCHEMA keys; CREATE TABLE keys.diagnosis_keys (id int primary key)", connection);
                 await other.ExecuteNonQueryAsync(Ct);
             }
-            await using (var server = await RegistryServer.StartAsync(demoSites: 200, storage: storage))
+            await using (var server = await RegistryServer.StartAsync(demoSites: 200, dataDirectory: data, postgres: connectionString))
             {
                 await server.AddSitesAsync(Sites.At("pg", 45.76, 4.84, "test.pcr"));
                 var credential = await server.IssueCredentialAsync("pg");
@@ -35,7 +34,7 @@ public sealed class PostgresStorageTests
                 Assert.Equal(201, server.State.Index.Count);
             }
             // A second start on the same database finds its tables and its data (idempotent initialization).
-            await using (var again = await RegistryServer.StartAsync(demoSites: 200, storage: storage))
+            await using (var again = await RegistryServer.StartAsync(demoSites: 200, dataDirectory: data, postgres: connectionString))
             {
                 Assert.Equal(201, again.State.Index.Count);
                 Assert.True(again.State.Index.TryGet("pg", out var site));
@@ -44,10 +43,7 @@ public sealed class PostgresStorageTests
         }
         finally
         {
-            if (Directory.Exists(storage.StaticDirectory))
-            {
-                Directory.Delete(storage.StaticDirectory, recursive: true);
-            }
+            Directory.Delete(data, recursive: true);
         }
     }
 }

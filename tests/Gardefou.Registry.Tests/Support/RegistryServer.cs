@@ -2,63 +2,60 @@ using System.Net.Http.Json;
 using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Operators;
 using Gardefou.Registry.Storage;
+using Gardefou.Server;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gardefou.Registry.Tests.Support;
 
 /// <summary>
-/// The registry domain alone in a minimal WebApplication on real Kestrel (127.0.0.1, random port), a fresh data
-/// folder, a fake clock and every log line captured at Trace level.
+/// The registry role alone in the real host (tests/Shared/LoopbackHost: GardefouHost on 127.0.0.1), a fresh data
+/// folder unless one is given, a fake clock and every log record captured (the domain's at Trace).
 /// </summary>
 internal sealed class RegistryServer : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero); // a Monday, 11:00 in Paris
 
-    private RegistryServer(WebApplication app, string dataDirectory, FakeTimeProvider time, FakeLogCollector logs)
+    private readonly LoopbackHost _host;
+
+    private RegistryServer(LoopbackHost host, FakeTimeProvider time)
     {
-        App = app;
-        DataDirectory = dataDirectory;
+        _host = host;
         Time = time;
-        Logs = logs;
-        Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
-    public WebApplication App { get; }
-    public string DataDirectory { get; }
+    public WebApplication App => _host.Host.App;
+    public string DataDirectory => _host.DataDirectory;
     public FakeTimeProvider Time { get; }
-    public FakeLogCollector Logs { get; }
-    public HttpClient Client { get; }
-    public Uri BaseAddress => Client.BaseAddress!;
+    public FakeLogCollector Logs => _host.Logs;
+    public HttpClient Client => _host.Client;
+    public Uri BaseAddress => _host.BaseAddress;
     public RegistryState State => App.Services.GetRequiredService<RegistryState>();
     public Registry.Publication.StaticPublisher Publisher => App.Services.GetRequiredService<Registry.Publication.StaticPublisher>();
 
-    public static async Task<RegistryServer> StartAsync(int demoSites = 0, Dictionary<string, string?>? settings = null, RegistryStorage? storage = null, DateTimeOffset? start = null)
+    /// <summary>
+    /// Starts the registry with <paramref name="demoSites"/> demo sites. With <paramref name="dataDirectory"/> (and
+    /// <paramref name="postgres"/> for the tables) a test can start again on the same data.
+    /// </summary>
+    public static async Task<RegistryServer> StartAsync(
+        int demoSites = 0, Dictionary<string, string?>? settings = null, DateTimeOffset? start = null, string? dataDirectory = null, string? postgres = null)
     {
-        var data = Path.Combine(Path.GetTempPath(), "gardefou-registry-tests", Guid.NewGuid().ToString("n"));
-        Directory.CreateDirectory(data);
         var time = new FakeTimeProvider(start ?? Start);
-        var builder = LoopbackHost.CreateBuilder(time, LogLevel.Trace, collectFilteredRecords: true, new Dictionary<string, string?>
+        var layered = new Dictionary<string, string?>
         {
             ["Registry:AdminUser"] = "admin",
             ["Registry:AdminPassword"] = "correct horse battery",
             ["Registry:PublishDebounce"] = "00:00:00.050",
-        });
-        if (settings is not null)
+        };
+        foreach (var (key, value) in settings ?? [])
         {
-            builder.Configuration.AddInMemoryCollection(settings);
+            layered[key] = value;
         }
-        builder.Services.AddRegistryDomain(storage ?? RegistryStorage.ForDataDirectory(data), builder.Configuration);
-        var app = builder.Build();
-        app.UseStatusCodePages();
-        await app.Services.InitializeRegistryDomainAsync(demoSites, TestContext.Current.CancellationToken);
-        app.MapRegistryDomain();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new RegistryServer(app, data, time, app.Services.GetRequiredService<FakeLogCollector>());
+        var host = await LoopbackHost.StartAsync(
+            GardefouRoles.Registry, layered, postgres: postgres, clock: time, dataDirectory: dataDirectory, demoSites: demoSites);
+        return new RegistryServer(host, time);
     }
 
     /// <summary>Adds sites straight to the database and the index, as an import would.</summary>
@@ -101,19 +98,5 @@ internal sealed class RegistryServer : IAsyncDisposable
         return Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a closing handle; the temp folder is cleaned by the OS.
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Gardefou.Protocol.Export;
-using Gardefou.Server.Tests.Support;
 using Gardefou.Verification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,7 +55,7 @@ public sealed class PublishConformanceTests
     public async Task A_client_written_from_googles_documentation_publishes_and_finds_its_keys_with_googles_values(string provider)
     {
         await using var database = await PostgresDatabase.ForProviderAsync(provider);
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(2), database?.ConnectionString);
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(2), database?.ConnectionString);
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var client = new PublishGoogleClient(host.Client);
         var now = DateTimeOffset.UtcNow;
@@ -93,7 +92,7 @@ public sealed class PublishConformanceTests
     [Fact]
     public async Task A_code_with_a_test_date_only_gives_days_since_onset_from_four_days_before_the_upload()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(2));
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(2));
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var client = new PublishGoogleClient(host.Client);
         var now = DateTimeOffset.UtcNow;
@@ -113,7 +112,7 @@ public sealed class PublishConformanceTests
     [Fact]
     public async Task The_alternate_hmac_without_transmission_risk_is_accepted_when_every_risk_is_zero()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var client = new PublishGoogleClient(host.Client);
         var now = DateTimeOffset.UtcNow;
@@ -129,7 +128,7 @@ public sealed class PublishConformanceTests
     [Fact]
     public async Task Every_error_answers_googles_status_and_code_in_an_answer_of_the_one_wire_size()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var client = new PublishGoogleClient(host.Client);
         var now = DateTimeOffset.UtcNow;
@@ -175,7 +174,7 @@ public sealed class PublishConformanceTests
     [InlineData("true")]
     public async Task Chaff_with_the_docs_padding_only_body_is_answered_2xx_and_not_processed_whatever_the_header_value(string value)
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, Keys.PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
         var client = new PublishGoogleClient(host.Client);
         var real = await client.PublishAsync("{\"padding\":\"x\"}");
         var chaff = await client.PublishAsync($"{{\"padding\":\"{Convert.ToBase64String(RandomNumberGenerator.GetBytes(512))}\"}}", chaff: value);

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Gardefou.Server.Tests.Keys;
-using Gardefou.Server.Tests.Support;
 using Gardefou.Verification;
 
 namespace Gardefou.Server.Tests.Conformance;
@@ -43,7 +42,7 @@ public abstract class VerificationConformanceTests
         }
         try
         {
-            await using var host = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), postgres: database?.ConnectionString);
+            await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), postgres: database?.ConnectionString);
             var lab = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
             await RunAsync(host.Client, lab);
         }

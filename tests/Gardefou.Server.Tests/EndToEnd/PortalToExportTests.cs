@@ -25,7 +25,7 @@ public sealed class PortalToExportTests
         {
             Assert.Skip("Chromium not available: install Debian's chromium or set GARDEFOU_TEST_CHROMIUM");
         }
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(2));
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(2));
         var admin = host.Host.Services.GetRequiredService<VerificationInitialization>().CreatedAdmin;
         Assert.NotNull(admin);
         Assert.Contains(host.Host.StartupNotes, note => note.Contains(admin.Password, StringComparison.Ordinal));
@@ -55,8 +55,8 @@ public sealed class PortalToExportTests
 
         var index = await Clients.WaitForNonEmptyAsync(host.Client, "/v1/exports/index.txt", TimeSpan.FromSeconds(30));
         var path = index.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
-        var zip = Path.Combine(host.Directory, "downloaded.zip");
-        var pem = Path.Combine(host.Directory, "downloaded.pem");
+        var zip = Path.Combine(host.DataDirectory, "downloaded.zip");
+        var pem = Path.Combine(host.DataDirectory, "downloaded.pem");
         await File.WriteAllBytesAsync(zip, await host.Client.GetByteArrayAsync($"/v1/exports/{path}", Ct), Ct);
         await File.WriteAllTextAsync(pem, await host.Client.GetStringAsync("/v1/exports/public-key.pem", Ct), Ct);
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Gardefou.Server.Tests.Support;
 
 namespace Gardefou.Server.Tests.Hosting;
 
@@ -19,7 +18,7 @@ public sealed class HostingDefaultsTests
     [Fact]
     public async Task Health_endpoints_and_the_OpenAPI_document_answer()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.Keys);
         Assert.Equal("Healthy", await host.Client.GetStringAsync("/health/live", Ct));
         Assert.Equal("Healthy", await host.Client.GetStringAsync("/health/ready", Ct));
         using var openApi = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi/v1.json", Ct));
@@ -31,7 +30,7 @@ public sealed class HostingDefaultsTests
     [Fact]
     public async Task Malformed_json_gets_a_400_problem_not_a_500()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.Keys);
         foreach (var body in new[] { "{", "[]", "{\"temporaryExposureKeys\": 5}", "{\"unknownField\": 1}", "{\"traveler\": \"yes\"}", "null" })
         {
             using var response = await host.Client.PostAsync("/v1/publish", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
@@ -44,7 +43,7 @@ public sealed class HostingDefaultsTests
     [Fact]
     public async Task A_body_over_the_publish_limit_gets_413()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.Keys);
         var huge = "{\"padding\":\"" + new string('A', 70 * 1024) + "\"}";
         using var response = await host.Client.PostAsync("/v1/publish", new StringContent(huge, Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -54,7 +53,7 @@ public sealed class HostingDefaultsTests
     [Fact]
     public async Task Wrong_content_type_and_unknown_routes_get_problem_details()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.Keys);
         using var text = await host.Client.PostAsync("/v1/publish", new StringContent("hello", Encoding.UTF8, "text/plain"), Ct);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
         using var missing = await host.Client.GetAsync("/v1/nothing-here", Ct);
@@ -67,7 +66,7 @@ public sealed class HostingDefaultsTests
     [Fact]
     public async Task A_client_over_its_rate_gets_429_with_a_problem_body()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.Keys, new Dictionary<string, string?>
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.Keys, new Dictionary<string, string?>
         {
             ["Hosting:RateLimit:PermitsPerSecond"] = "1",
             ["Hosting:RateLimit:Burst"] = "5",
@@ -89,7 +88,7 @@ public sealed class HostingDefaultsTests
     [Fact]
     public async Task The_exports_index_is_empty_and_the_public_key_is_a_pem()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.Keys);
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.Keys);
         Assert.Equal("", await host.Client.GetStringAsync("/v1/exports/index.txt", Ct));
         var pem = await host.Client.GetStringAsync("/v1/exports/public-key.pem", Ct);
         using var key = Gardefou.Protocol.Export.EcdsaPem.LoadPublicKey(pem);

@@ -16,7 +16,7 @@ public sealed class BadInputTests
     [Fact]
     public async Task Random_bad_requests_never_get_a_server_error_nor_change_stored_data()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var phone = new Phone(host.Client);
         var valid = await phone.PrepareUploadAsync(await phone.IssueCodeAsync(apiKey), Phone.DailyKeys(14));
@@ -25,8 +25,8 @@ public sealed class BadInputTests
             first.EnsureSuccessStatusCode();
         }
         var usedCode = valid.Code;
-        var keysDb = Path.Combine(host.Directory, "keys.db");
-        var verificationDb = Path.Combine(host.Directory, "verification.db");
+        var keysDb = Path.Combine(host.DataDirectory, "keys.db");
+        var verificationDb = Path.Combine(host.DataDirectory, "verification.db");
         var before = (await DatabaseSnapshot.DigestAsync(keysDb), await DatabaseSnapshot.DigestAsync(verificationDb));
 
         var random = new Random(20261128);

@@ -22,7 +22,7 @@ public sealed class ChaffIndistinguishabilityTests
     [Fact]
     public async Task Real_and_chaff_publishes_have_identical_sizes_and_indistinguishable_latencies()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromHours(1));
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var phone = new Phone(host.Client);
         var warmUp = 8;

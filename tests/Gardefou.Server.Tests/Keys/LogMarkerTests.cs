@@ -18,7 +18,7 @@ public sealed partial class LogMarkerTests
     [Fact]
     public async Task No_planted_marker_reaches_the_logs_and_uploads_leave_no_line_of_their_own()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(2));
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(2));
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         using var client = Clients.FromDistinctAddress(host.Host.BaseAddress);
         client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgentMarker);
@@ -43,7 +43,7 @@ public sealed partial class LogMarkerTests
 
         var index = await Clients.WaitForNonEmptyAsync(client, "/v1/exports/index.txt", TimeSpan.FromSeconds(30));
         Assert.NotEmpty(index);
-        var logs = host.Logs.Lines.ToList();
+        var logs = host.LogLines.ToList();
         foreach (var marker in upload.Secrets.Append(apiKey).Append(UserAgentMarker).Append(Clients.ClientAddress.ToString()))
         {
             Assert.DoesNotContain(logs, line => line.Contains(marker, StringComparison.Ordinal));
@@ -53,8 +53,8 @@ public sealed partial class LogMarkerTests
         Assert.All(exportLines, line => Assert.Matches(ExportLine(), line));
     }
 
-    private static int KeyServiceLines(TestHost host) =>
-        host.Logs.Lines.Count(l => l.Contains("Gardefou.Keys", StringComparison.Ordinal) && !l.Contains("Export", StringComparison.Ordinal));
+    private static int KeyServiceLines(LoopbackHost host) =>
+        host.LogLines.Count(l => l.Contains("Gardefou.Keys", StringComparison.Ordinal) && !l.Contains("Export", StringComparison.Ordinal));
 
     // Series, window and file count only: no number that could be the real key count.
     [GeneratedRegex(@"\[110\] Export period window \S+ to \S+: \d+ files Series=period WindowStart=\S+ \S+ \S+ WindowEnd=\S+ \S+ \S+ Files=\d+ ")]

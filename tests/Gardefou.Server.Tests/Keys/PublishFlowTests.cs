@@ -38,7 +38,7 @@ public sealed class PublishFlowTests
         }
         try
         {
-            await using var host = await TestHost.StartAsync(GardefouRoles.All, FastSettings(), TimeSpan.FromSeconds(2), postgres);
+            await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, FastSettings(), TimeSpan.FromSeconds(2), postgres);
             var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
             using var client = Clients.FromDistinctAddress(host.Host.BaseAddress);
             var phone = new Phone(client);
@@ -70,14 +70,14 @@ public sealed class PublishFlowTests
             {
                 // Nothing on disk (databases, their write-ahead logs, exports) holds the client's address.
                 var address = System.Text.Encoding.ASCII.GetBytes(Clients.ClientAddress.ToString());
-                foreach (var file in Directory.EnumerateFiles(host.Directory, "*", SearchOption.AllDirectories))
+                foreach (var file in Directory.EnumerateFiles(host.DataDirectory, "*", SearchOption.AllDirectories))
                 {
                     var bytes = await File.ReadAllBytesAsync(file, Ct);
                     Assert.True(bytes.AsSpan().IndexOf(address) < 0, $"{file} contains the client address");
                 }
             }
 
-            var logs = host.Logs.AllText;
+            var logs = host.LogText;
             // No line about the upload at all: the database keeps hour-truncated rows, a log line would keep the second
             // and the key count (issue 13: logs never say more than storage).
             Assert.DoesNotContain("Published", logs, StringComparison.Ordinal);

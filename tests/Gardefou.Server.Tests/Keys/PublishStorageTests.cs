@@ -17,7 +17,7 @@ public sealed class PublishStorageTests
     [Fact]
     public async Task Concurrent_publishes_land_once_and_a_refused_write_gets_503_and_can_be_retried()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings());
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings());
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         using var client = Clients.FromDistinctAddress(host.Host.BaseAddress);
         var phone = new Phone(client);
@@ -47,7 +47,7 @@ public sealed class PublishStorageTests
             Assert.Equal("internal_error", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
         }
         Assert.Equal(140, await KeyCountAsync(host));
-        Assert.Contains("Storing an upload failed", host.Logs.AllText, StringComparison.Ordinal);
+        Assert.Contains("Storing an upload failed", host.LogText, StringComparison.Ordinal);
 
         // Nothing of the refused upload was stored, so the device's retry with the same certificate succeeds.
         await ExecuteAsync(host, "DROP TRIGGER refuse_all");
@@ -59,19 +59,19 @@ public sealed class PublishStorageTests
         Assert.Equal(11, host.Host.Services.GetRequiredService<UploadWriter>().StoredUploads);
         foreach (var secret in uploads.SelectMany(u => u.Secrets))
         {
-            Assert.DoesNotContain(secret, host.Logs.AllText, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, host.LogText, StringComparison.Ordinal);
         }
     }
 
-    private static async Task<int> KeyCountAsync(TestHost host)
+    private static async Task<int> KeyCountAsync(LoopbackHost host)
     {
         await using var scope = host.Host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<KeysDbContext>().DiagnosisKeys.CountAsync(Ct);
     }
 
-    private static async Task ExecuteAsync(TestHost host, string sql)
+    private static async Task ExecuteAsync(LoopbackHost host, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.Directory, "keys.db")}");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "keys.db")}");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -13,11 +13,11 @@ public sealed class SplitRolesTests
     [Fact]
     public async Task A_keys_only_server_accepts_certificates_of_a_separate_verification_server()
     {
-        await using var verification = await TestHost.StartAsync(GardefouRoles.Verification, PublishFlowTests.FastSettings());
+        await using var verification = await LoopbackHost.StartAsync(GardefouRoles.Verification, PublishFlowTests.FastSettings());
         var settings = PublishFlowTests.FastSettings();
         settings["Keys:HealthAuthorities:demo:VerificationKeysUrl"] = new Uri(verification.Host.BaseAddress, ".well-known/gardefou/verification-keys").ToString();
         settings["Keys:HealthAuthorities:demo:Issuer"] = "gardefou-verification";
-        await using var keys = await TestHost.StartAsync(GardefouRoles.Keys, settings, TimeSpan.FromSeconds(2));
+        await using var keys = await LoopbackHost.StartAsync(GardefouRoles.Keys, settings, TimeSpan.FromSeconds(2));
 
         using (var noPublish = await verification.Client.PostAsync("/v1/publish", new StringContent("{}"), Ct))
         {

@@ -23,9 +23,9 @@ public sealed class TwoInstanceExportTests
         }
         await using var database = await PostgresDatabase.CreateAsync(admin);
         // One-second windows and both workers ticking every second: each window goes to whichever instance claims it first.
-        await using var one = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(1), database.ConnectionString);
-        await using var two = await TestHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(1), database.ConnectionString);
-        Assert.NotEqual(one.Directory, two.Directory);
+        await using var one = await LoopbackHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(1), database.ConnectionString);
+        await using var two = await LoopbackHost.StartAsync(GardefouRoles.All, PublishFlowTests.FastSettings(), TimeSpan.FromSeconds(1), database.ConnectionString);
+        Assert.NotEqual(one.DataDirectory, two.DataDirectory);
 
         var apiKey = (await one.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var lab = new Phone(one.Client);

@@ -69,15 +69,15 @@ public sealed class HostRaisedAnswerTests
     }
 
     /// <summary>A host whose rate limiter allows one request a second per address (phones each come from their own).</summary>
-    internal static Task<TestHost> StartAsync(Dictionary<string, string?>? settings = null)
+    internal static Task<LoopbackHost> StartAsync(Dictionary<string, string?>? settings = null)
     {
         settings ??= UploadPathIndistinguishabilityTests.Settings();
         settings["Hosting:RateLimit:PermitsPerSecond"] = "1";
         settings["Hosting:RateLimit:Burst"] = "1";
-        return TestHost.StartAsync(GardefouRoles.All, settings);
+        return LoopbackHost.StartAsync(GardefouRoles.All, settings);
     }
 
-    private static async Task<Queue<string>> IssueCodesThenBreakApiKeysAsync(TestHost host, int count)
+    private static async Task<Queue<string>> IssueCodesThenBreakApiKeysAsync(LoopbackHost host, int count)
     {
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         using var phones = RawHttp.ManyPhonesClient(host.Host.BaseAddress);
@@ -88,7 +88,7 @@ public sealed class HostRaisedAnswerTests
             codes.Enqueue(await phone.IssueCodeAsync(apiKey));
         }
         // A real fault, not a stub: requests that carry a key now fail in the database; keyless phones still verify.
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.Directory, "verification.db")}");
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "verification.db")}");
         await connection.OpenAsync(Ct);
         await using var rename = connection.CreateCommand();
         rename.CommandText = "ALTER TABLE api_keys RENAME TO api_keys_gone";

@@ -26,7 +26,7 @@ public sealed class UploadPathIndistinguishabilityTests
     [Fact]
     public async Task Verify_answers_real_chaff_and_wrong_code_have_one_wire_size_and_inseparable_latencies()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, Settings());
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, Settings());
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var phone = new Phone(host.Client);
         var baseAddress = host.Host.BaseAddress;
@@ -43,7 +43,7 @@ public sealed class UploadPathIndistinguishabilityTests
     [Fact]
     public async Task Certificate_answers_real_chaff_and_used_token_have_one_wire_size_and_inseparable_latencies()
     {
-        await using var host = await TestHost.StartAsync(GardefouRoles.All, Settings());
+        await using var host = await LoopbackHost.StartAsync(GardefouRoles.All, Settings());
         var apiKey = (await host.Host.Services.CreateApiKeyAsync("demo", "lab", Ct)).Key;
         var baseAddress = host.Host.BaseAddress;
         var hmac = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

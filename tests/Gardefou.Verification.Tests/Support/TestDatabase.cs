@@ -2,18 +2,27 @@ using Gardefou.Verification.Storage;
 
 namespace Gardefou.Verification.Tests.Support;
 
-/// <summary>A throwaway store: a SQLite file in a temporary folder, or a uniquely named PostgreSQL database (tests/Shared/PostgresDatabase).</summary>
+/// <summary>
+/// A throwaway store that outlives a server, so a test can start another on it: a temporary data directory, with the
+/// domain's SQLite file in it or a uniquely named PostgreSQL database beside it (tests/Shared/PostgresDatabase).
+/// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string? _directory;
     private readonly PostgresDatabase? _postgres;
 
-    private TestDatabase(VerificationStorage storage, string? directory, PostgresDatabase? postgres)
+    private TestDatabase(string directory, PostgresDatabase? postgres)
     {
-        Storage = storage;
-        _directory = directory;
+        DataDirectory = directory;
         _postgres = postgres;
+        // The storage the host builds from the same directory and connection string (GardefouHost.Modules).
+        Storage = postgres is null ? VerificationStorage.ForDataDirectory(directory) : VerificationStorage.ForPostgres(postgres.ConnectionString);
     }
+
+    /// <summary>The host's data directory (the SQLite file, Data Protection keys).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The PostgreSQL database's connection string, or null on SQLite.</summary>
+    public string? PostgresConnectionString => _postgres?.ConnectionString;
 
     public VerificationStorage Storage { get; }
 
@@ -22,29 +31,22 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>Creates the store; skips the test when PostgreSQL is asked for but not configured.</summary>
     public static async Task<TestDatabase> CreateAsync(StoreKind kind)
     {
-        if (kind == StoreKind.Sqlite)
-        {
-            var directory = Path.Combine(Path.GetTempPath(), "gf-verification-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(directory);
-            return new TestDatabase(VerificationStorage.ForDataDirectory(directory), directory, null);
-        }
-        var postgres = await PostgresDatabase.CreateOrSkipAsync();
-        return new TestDatabase(VerificationStorage.ForPostgres(postgres.ConnectionString), null, postgres);
+        var postgres = kind == StoreKind.Postgres ? await PostgresDatabase.CreateOrSkipAsync() : null;
+        var directory = Path.Combine(Path.GetTempPath(), "gf-verification-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return new TestDatabase(directory, postgres);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_directory is not null)
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open: the temporary folder is cleaned by the system.
-            }
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open: the temporary folder is cleaned by the system.
         }
         if (_postgres is not null)
         {

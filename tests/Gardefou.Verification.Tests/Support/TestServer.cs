@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Gardefou.Server;
 using Gardefou.Verification.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -9,38 +9,38 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gardefou.Verification.Tests.Support;
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 with a minimal host that adds, initializes and maps the verification
-/// domain, as Gardefou.Server does; the clock is a <see cref="FakeTimeProvider"/> and logs are captured.
+/// The verification role alone in the real host (tests/Shared/LoopbackHost: GardefouHost on 127.0.0.1), on a
+/// throwaway store, with a <see cref="FakeTimeProvider"/> for a clock and every log record captured (the domain's at
+/// Trace).
 /// </summary>
 internal sealed class TestServer : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
     private readonly TestDatabase _database;
 
-    private TestServer(WebApplication app, TestDatabase database, FakeTimeProvider time)
+    private TestServer(LoopbackHost host, TestDatabase database, FakeTimeProvider time)
     {
-        _app = app;
+        _host = host;
         _database = database;
         Time = time;
-        BaseAddress = new Uri(app.Urls.First());
         Client = NewClient();
     }
 
     public FakeTimeProvider Time { get; }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public VerificationStorage Storage => _database.Storage;
 
-    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+    public FakeLogCollector Logs => _host.Logs;
 
-    public VerificationInitialization Initialization => _app.Services.GetRequiredService<VerificationInitialization>();
+    public VerificationInitialization Initialization => Services.GetRequiredService<VerificationInitialization>();
 
     public static Task<TestServer> StartAsync(StoreKind kind, IReadOnlyDictionary<string, string?>? settings = null) =>
         StartAsync(kind, settings, null);
@@ -49,19 +49,14 @@ internal sealed class TestServer : IAsyncDisposable
     {
         var database = existing ?? await TestDatabase.CreateAsync(kind);
         var time = new FakeTimeProvider(Start);
-        var builder = LoopbackHost.CreateBuilder(time, LogLevel.Debug, collectFilteredRecords: false, settings);
-        builder.Services.AddVerificationDomain(database.Storage, builder.Configuration);
-        var app = builder.Build();
         try
         {
-            await app.Services.InitializeVerificationDomainAsync(TestContext.Current.CancellationToken);
-            app.MapVerificationDomain();
-            await app.StartAsync(TestContext.Current.CancellationToken);
-            return new TestServer(app, database, time);
+            var host = await LoopbackHost.StartAsync(
+                GardefouRoles.Verification, settings, postgres: database.PostgresConnectionString, clock: time, dataDirectory: database.DataDirectory);
+            return new TestServer(host, database, time);
         }
         catch
         {
-            await app.DisposeAsync();
             if (existing is null)
             {
                 await database.DisposeAsync();
@@ -110,8 +105,7 @@ internal sealed class TestServer : IAsyncDisposable
     public async Task<TestDatabase> StopKeepingDatabaseAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         return _database;
     }
 
@@ -122,8 +116,7 @@ internal sealed class TestServer : IAsyncDisposable
             TestContext.Current.TestOutputHelper?.WriteLine($"{record.Level} {record.Category}: {record.Message} {record.Exception}");
         }
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         await _database.DisposeAsync();
     }
 }

@@ -11,18 +11,15 @@ namespace Gardefou.Cli.Tests.Commands.Admin;
 /// </summary>
 internal sealed partial class AdminCli : IAsyncDisposable
 {
-    private AdminCli(string data, GardefouHost host)
-    {
-        Data = data;
-        Host = host;
-        Client = new HttpClient { BaseAddress = host.BaseAddress };
-    }
+    private readonly LoopbackHost _server;
 
-    public string Data { get; }
+    private AdminCli(LoopbackHost server) => _server = server;
 
-    public GardefouHost Host { get; }
+    public string Data => _server.DataDirectory;
 
-    public HttpClient Client { get; }
+    public GardefouHost Host => _server.Host;
+
+    public HttpClient Client => _server.Client;
 
     /// <summary>The demo admin's name and password, as the first start printed them.</summary>
     public (string User, string Password) DemoAdmin
@@ -37,15 +34,7 @@ internal sealed partial class AdminCli : IAsyncDisposable
 
     public static async Task<AdminCli> StartAsync()
     {
-        var data = Directory.CreateTempSubdirectory("gardefou-admin-").FullName;
-        var host = await GardefouHost.StartAsync(new GardefouHostOptions
-        {
-            DataDirectory = data,
-            Urls = "http://127.0.0.1:0",
-            Roles = GardefouRoles.Verification,
-            ConsoleLogging = false,
-        }, TestContext.Current.CancellationToken);
-        return new AdminCli(data, host);
+        return new AdminCli(await LoopbackHost.StartAsync(GardefouRoles.Verification));
     }
 
     /// <summary>Runs <c>gardefou</c> with <paramref name="arguments"/>.</summary>
@@ -87,12 +76,7 @@ internal sealed partial class AdminCli : IAsyncDisposable
     public static async Task<bool> IsSignedInAsync(HttpClient client) =>
         (await client.GetStringAsync("/portal/issue", TestContext.Current.CancellationToken)).Contains("id=\"issue-code\"", StringComparison.Ordinal);
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await Host.DisposeAsync();
-        Directory.Delete(Data, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     [GeneratedRegex("user '(?<user>[^']+)', password '(?<password>[^']+)'")]
     private static partial Regex DemoAdminNote();
