@@ -109,5 +109,11 @@ public static class HostingDefaults
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        // The framework's request lines carry the path and query string (search coordinates, place names): they stay
+        // off whatever level an operator sets for "Microsoft" or "Microsoft.AspNetCore". Code rules are added after the
+        // configuration's, so of two rules for the same category these win.
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
+        logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
     }
 }
