@@ -15,10 +15,9 @@ internal static partial class PortalEndpoints
 
     private static async Task<IResult> IssueForm(HttpContext context, VerificationDbContext db, TimeProvider time, CodeService codes, CancellationToken ct)
     {
-        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
-        if (user is null)
+        if (!(await RequireUserAsync(context, db, time, admin: false, ct)).TryGetValue(out var user, out var instead))
         {
-            return instead!;
+            return instead;
         }
         return await PortalRenderer.RenderAsync<IssuePage>(context, new()
         {
@@ -30,15 +29,13 @@ internal static partial class PortalEndpoints
 
     private static async Task<IResult> Issue(HttpContext context, VerificationDbContext db, TimeProvider time, CodeService codes, RealmClock clock, ILoggerFactory loggers, CancellationToken ct)
     {
-        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
-        if (user is null)
+        if (!(await RequireUserAsync(context, db, time, admin: false, ct)).TryGetValue(out var user, out var instead))
         {
-            return instead!;
+            return instead;
         }
-        var (form, error) = await PortalForms.ReadAsync(context, ct);
-        if (form is null)
+        if (!(await PortalForms.ReadAsync(context, ct)).TryGetValue(out var form, out var error))
         {
-            return error!;
+            return error;
         }
         var page = new Dictionary<string, object?>
         {
@@ -79,10 +76,9 @@ internal static partial class PortalEndpoints
 
     private static async Task<IResult> Stats(HttpContext context, VerificationDbContext db, TimeProvider time, CodeService codes, CancellationToken ct)
     {
-        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
-        if (user is null)
+        if (!(await RequireUserAsync(context, db, time, admin: false, ct)).TryGetValue(out var user, out var instead))
         {
-            return instead!;
+            return instead;
         }
         var today = codes.Today;
         var since = today.AddDays(-(StatsDays - 1));
@@ -106,10 +102,9 @@ internal static partial class PortalEndpoints
 
     private static async Task<IResult> AccountForm(HttpContext context, VerificationDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
-        if (user is null)
+        if (!(await RequireUserAsync(context, db, time, admin: false, ct)).TryGetValue(out var user, out var instead))
         {
-            return instead!;
+            return instead;
         }
         return await PortalRenderer.RenderAsync<AccountPage>(context, new()
         {
@@ -121,15 +116,13 @@ internal static partial class PortalEndpoints
 
     private static async Task<IResult> ChangePassword(HttpContext context, VerificationDbContext db, TimeProvider time, AccountService accounts, CancellationToken ct)
     {
-        var (user, instead) = await RequireUserAsync(context, db, time, admin: false, ct);
-        if (user is null)
+        if (!(await RequireUserAsync(context, db, time, admin: false, ct)).TryGetValue(out var user, out var instead))
         {
-            return instead!;
+            return instead;
         }
-        var (form, error) = await PortalForms.ReadAsync(context, ct);
-        if (form is null)
+        if (!(await PortalForms.ReadAsync(context, ct)).TryGetValue(out var form, out var error))
         {
-            return error!;
+            return error;
         }
         var changed = await accounts.ChangePasswordAsync(user, form["current"].ToString(), form["next"].ToString(), ct);
         if (changed)

@@ -13,21 +13,18 @@ internal static partial class PortalEndpoints
 {
     private static async Task<IResult> Users(HttpContext context, VerificationDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var (user, instead) = await RequireUserAsync(context, db, time, admin: true, ct);
-        return user is null ? instead! : await RenderUsersAsync(context, db, time, user, [], StatusCodes.Status200OK, ct);
+        return !(await RequireUserAsync(context, db, time, admin: true, ct)).TryGetValue(out var user, out var instead) ? instead : await RenderUsersAsync(context, db, time, user, [], StatusCodes.Status200OK, ct);
     }
 
     private static async Task<IResult> CreateUser(HttpContext context, VerificationDbContext db, TimeProvider time, AccountService accounts, ILoggerFactory loggers, CancellationToken ct)
     {
-        var (admin, instead) = await RequireUserAsync(context, db, time, admin: true, ct);
-        if (admin is null)
+        if (!(await RequireUserAsync(context, db, time, admin: true, ct)).TryGetValue(out var admin, out var instead))
         {
-            return instead!;
+            return instead;
         }
-        var (form, error) = await PortalForms.ReadAsync(context, ct);
-        if (form is null)
+        if (!(await PortalForms.ReadAsync(context, ct)).TryGetValue(out var form, out var error))
         {
-            return error!;
+            return error;
         }
         var userName = form["username"].ToString();
         var role = form["role"].ToString() switch
@@ -62,15 +59,13 @@ internal static partial class PortalEndpoints
         var accounts = services.GetRequiredService<AccountService>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var ct = context.RequestAborted;
-        var (admin, instead) = await RequireUserAsync(context, db, time, admin: true, ct);
-        if (admin is null)
+        if (!(await RequireUserAsync(context, db, time, admin: true, ct)).TryGetValue(out var admin, out var instead))
         {
-            return instead!;
+            return instead;
         }
-        var (form, error) = await PortalForms.ReadAsync(context, ct);
-        if (form is null)
+        if (!(await PortalForms.ReadAsync(context, ct)).TryGetValue(out var form, out var error))
         {
-            return error!;
+            return error;
         }
         // Realm-scoped: an admin never sees or touches another realm's accounts.
         var target = await db.HealthWorkers.FirstOrDefaultAsync(u => u.Id == id && u.RealmId == admin.RealmId, ct);

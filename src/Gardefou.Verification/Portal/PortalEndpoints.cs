@@ -71,10 +71,9 @@ internal static partial class PortalEndpoints
             Log.ClientThrottled(log);
             return await TooManyAsync(context, clientWait, PortalLanguage.For(context).TooManyFromNetwork);
         }
-        var (form, error) = await PortalForms.ReadAsync(context, ct);
-        if (form is null)
+        if (!(await PortalForms.ReadAsync(context, ct)).TryGetValue(out var form, out var error))
         {
-            return error!;
+            return error;
         }
         var userName = form["username"].ToString();
         var deviceToken = DeviceCookie.Read(context);
@@ -131,10 +130,9 @@ internal static partial class PortalEndpoints
         {
             return TypedResults.Redirect(Root + "/login");
         }
-        var (form, error) = await PortalForms.ReadAsync(context, ct);
-        if (form is null)
+        if (!(await PortalForms.ReadAsync(context, ct)).TryGetValue(out var form, out var error))
         {
-            return error!;
+            return error;
         }
         await accounts.EndSessionsAsync(user, ct);
         await PortalAuth.SignOutAsync(context);
@@ -145,17 +143,17 @@ internal static partial class PortalEndpoints
         new(user.Id, user.UserName, user.Realm?.Name ?? "", user.Role == HealthWorkerRole.Admin);
 
     /// <summary>The signed-in user, or the answer to give instead (redirect to sign-in, or 403 for a non-admin).</summary>
-    private static async Task<(HealthWorker? User, IResult? Instead)> RequireUserAsync(HttpContext context, VerificationDbContext db, TimeProvider time, bool admin, CancellationToken ct)
+    private static async Task<Outcome<HealthWorker, IResult>> RequireUserAsync(HttpContext context, VerificationDbContext db, TimeProvider time, bool admin, CancellationToken ct)
     {
         var user = await PortalAuth.CurrentUserAsync(context, db, time, ct);
         if (user is null)
         {
-            return (null, TypedResults.Redirect(Root + "/login"));
+            return Outcome.Fail<IResult>(TypedResults.Redirect(Root + "/login"));
         }
         if (admin && user.Role != HealthWorkerRole.Admin)
         {
-            return (null, await PortalForms.BadAsync(context, PortalLanguage.For(context).AdminsOnly, StatusCodes.Status403Forbidden));
+            return Outcome.Fail(await PortalForms.BadAsync(context, PortalLanguage.For(context).AdminsOnly, StatusCodes.Status403Forbidden));
         }
-        return (user, null);
+        return user;
     }
 }

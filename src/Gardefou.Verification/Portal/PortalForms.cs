@@ -23,19 +23,19 @@ internal static class PortalForms
         BufferBody = false,
     };
 
-    public static async Task<(IFormCollection? Form, IResult? Error)> ReadAsync(HttpContext context, CancellationToken ct)
+    public static async Task<Outcome<IFormCollection, IResult>> ReadAsync(HttpContext context, CancellationToken ct)
     {
         if (!IsFromThisOrigin(context.Request))
         {
-            return (null, await BadAsync(context, PortalLanguage.For(context).FormCrossOrigin, StatusCodes.Status403Forbidden));
+            return Outcome.Fail(await BadAsync(context, PortalLanguage.For(context).FormCrossOrigin, StatusCodes.Status403Forbidden));
         }
         if (context.Request.ContentLength > MaxFormBytes)
         {
-            return (null, await BadAsync(context, PortalLanguage.For(context).FormTooLarge, StatusCodes.Status413PayloadTooLarge));
+            return Outcome.Fail(await BadAsync(context, PortalLanguage.For(context).FormTooLarge, StatusCodes.Status413PayloadTooLarge));
         }
         if (!context.Request.HasFormContentType)
         {
-            return (null, await BadAsync(context, PortalLanguage.For(context).FormNotFromPortal));
+            return Outcome.Fail(await BadAsync(context, PortalLanguage.For(context).FormNotFromPortal));
         }
         IFormCollection form;
         try
@@ -44,7 +44,7 @@ internal static class PortalForms
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or InvalidOperationException)
         {
-            return (null, await BadAsync(context, PortalLanguage.For(context).FormUnreadable));
+            return Outcome.Fail(await BadAsync(context, PortalLanguage.For(context).FormUnreadable));
         }
         try
         {
@@ -52,9 +52,9 @@ internal static class PortalForms
         }
         catch (AntiforgeryValidationException)
         {
-            return (null, await BadAsync(context, PortalLanguage.For(context).FormExpired));
+            return Outcome.Fail(await BadAsync(context, PortalLanguage.For(context).FormExpired));
         }
-        return (form, null);
+        return Outcome<IFormCollection, IResult>.Success(form);
     }
 
     /// <summary>

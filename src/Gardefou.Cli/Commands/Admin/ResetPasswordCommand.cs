@@ -27,8 +27,7 @@ internal static class ResetPasswordCommand
                 await Console.Error.WriteLineAsync("reset-password: give --user NAME (the portal user name, e.g. demo-admin).");
                 return 2;
             }
-            var (services, problem) = VerificationDatabase.Open(result.GetValue(data), result.GetValue(postgres));
-            if (services is null)
+            if (!VerificationDatabase.Open(result.GetValue(data), result.GetValue(postgres)).TryGetValue(out var services, out var problem))
             {
                 await Console.Error.WriteLineAsync("reset-password: " + problem);
                 return 2;

@@ -30,8 +30,7 @@ internal static class RevokeApiKeyCommand
                 await Console.Error.WriteLineAsync("revoke-api-key: give either --key-id ID or --name LABEL (create-api-key printed both).");
                 return 2;
             }
-            var (services, problem) = VerificationDatabase.Open(result.GetValue(data), result.GetValue(postgres));
-            if (services is null)
+            if (!VerificationDatabase.Open(result.GetValue(data), result.GetValue(postgres)).TryGetValue(out var services, out var problem))
             {
                 await Console.Error.WriteLineAsync("revoke-api-key: " + problem);
                 return 2;

@@ -1,3 +1,4 @@
+using Gardefou.Hosting.Results;
 using Gardefou.Verification;
 using Gardefou.Verification.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ namespace Gardefou.Cli.Commands.Admin;
 internal static class VerificationDatabase
 {
     /// <summary>The services over an existing database, or the message to print (exit 2) when there is none.</summary>
-    public static (ServiceProvider? Services, string? Problem) Open(string? data, string? postgres)
+    public static Outcome<ServiceProvider, string> Open(string? data, string? postgres)
     {
         VerificationStorage storage;
         if (!string.IsNullOrWhiteSpace(postgres))
@@ -19,17 +20,17 @@ internal static class VerificationDatabase
         {
             if (string.IsNullOrWhiteSpace(data))
             {
-                return (null, "give --data DIR (the server's data directory) or --postgres.");
+                return Outcome.Fail("give --data DIR (the server's data directory) or --postgres.");
             }
             storage = VerificationStorage.ForDataDirectory(data);
             if (!File.Exists(storage.SqlitePath))
             {
-                return (null, $"no verification database at {storage.SqlitePath}: check --data (the folder given to `gardefou serve --data`).");
+                return Outcome.Fail($"no verification database at {storage.SqlitePath}: check --data (the folder given to `gardefou serve --data`).");
             }
         }
         var services = new ServiceCollection().AddLogging();
         services.AddVerificationDomain(storage);
-        return (services.BuildServiceProvider(), null);
+        return services.BuildServiceProvider();
     }
 
     /// <summary>Whether <paramref name="e"/> is the database failing (exit 1) rather than a bug.</summary>
