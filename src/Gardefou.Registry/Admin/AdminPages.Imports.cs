@@ -1,5 +1,7 @@
 using System.Text;
+using Gardefou.Hosting.Html;
 using Gardefou.Hosting.Problems;
+using Gardefou.Registry.Admin.Pages;
 using Gardefou.Registry.Features.Search;
 using Gardefou.Registry.Http;
 using Gardefou.Registry.Imports;
@@ -7,7 +9,6 @@ using Gardefou.Registry.Model;
 using Gardefou.Registry.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using static Gardefou.Registry.Pages.Html;
 
 namespace Gardefou.Registry.Admin;
 
@@ -72,11 +73,10 @@ internal static partial class AdminPages
         {
             return TypedResults.Json(report, RegistryJson.Options);
         }
-        var body = new StringBuilder($"<h1>Import: {E(format)}</h1><p>{imported} rows imported, {report.Errors.Count} rejected.</p><ul>");
-        foreach (var error in report.Errors)
+        return RazorPage.Render<ImportReportPage>(new Dictionary<string, object?>
         {
-            body.Append($"<li>{E(error.File)} line {error.Line}: {E(error.Reason)}</li>");
-        }
-        return Page("Import report", body.Append("</ul><p><a href=\"/registry/admin\">Back</a></p>").ToString());
+            [nameof(ImportReportPage.Format)] = format,
+            [nameof(ImportReportPage.Report)] = report,
+        });
     }
 }

@@ -1,5 +1,6 @@
-using System.Text;
+using Gardefou.Hosting.Html;
 using Gardefou.Hosting.SignIn;
+using Gardefou.Registry.Admin.Pages;
 using Gardefou.Registry.Operators;
 using Gardefou.Registry.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using static Gardefou.Registry.Pages.Html;
 
 namespace Gardefou.Registry.Admin;
 
@@ -37,51 +37,35 @@ internal static partial class AdminPages
         {
             return LoginPage(null);
         }
-        var body = new StringBuilder($"<h1>Registry administration</h1><p>Signed in as {E(user)}.</p>")
-            .Append("<form method=post action=\"/registry/admin/logout\"><button>Sign out</button></form>")
-            .Append("<h2>Change your password</h2><form method=post action=\"/registry/admin/password\">")
-            .Append("<label>Current password <input name=current type=password autocomplete=current-password required></label>")
-            .Append("<label>New password (12+ characters) <input name=password type=password autocomplete=new-password required minlength=12></label>")
-            .Append("<button>Change (signs out every session)</button></form>")
-            .Append("<h2>Issue a site credential</h2><form method=post action=\"/registry/admin/credentials\">")
-            .Append("<label>Site id <input name=siteId required maxlength=64></label><label>Label <input name=label maxlength=100></label>")
-            .Append("<button>Issue</button></form>")
-            .Append("<h2>Credentials of a site</h2><form method=get action=\"/registry/admin\"><label>Site id <input name=site maxlength=64 value=\"")
-            .Append(E(site)).Append("\"></label><button>Show</button></form>");
+        IReadOnlyList<CredentialView>? credentials = null;
         if (!string.IsNullOrEmpty(site))
         {
             // SQLite cannot order by DateTimeOffset in SQL; a site has few credentials.
-            var credentials = (await db.Credentials.AsNoTracking().Where(c => c.SiteId == site).ToListAsync(ct)).OrderBy(c => c.CreatedAt).ToList();
-            body.Append("<table><tr><th>Id</th><th>Label</th><th>Created</th><th>Status</th><th></th></tr>");
-            foreach (var c in credentials)
-            {
-                body.Append($"<tr><td>{E(c.Id)}</td><td>{E(c.Label)}</td><td>{c.CreatedAt:u}</td><td>{(c.RevokedAt is { } r ? $"revoked {r:u}" : "active")}</td><td>");
-                if (c.RevokedAt is null)
-                {
-                    body.Append($"<form method=post action=\"/registry/admin/credentials/revoke\"><input type=hidden name=id value=\"{E(c.Id)}\"><button>Revoke</button></form>");
-                }
-                body.Append("</td></tr>");
-            }
-            body.Append("</table>");
+            var rows = await db.Credentials.AsNoTracking().Where(c => c.SiteId == site).ToListAsync(ct);
+            credentials = [.. rows.OrderBy(c => c.CreatedAt).Select(c => new CredentialView(c.Id, c.Label, c.CreatedAt, c.RevokedAt))];
         }
-        body.Append("<h2>Add an administrator</h2><form method=post action=\"/registry/admin/accounts\">")
-            .Append("<label>Username <input name=username required maxlength=64></label>")
-            .Append("<label>Password (12+ characters) <input name=password type=password required minlength=12></label><button>Add</button></form>")
-            .Append("<h2>Import</h2>")
-            .Append(ImportForm("test-sites", "CSV of test sites", "file"))
-            .Append(ImportForm("hospital-capacity", "HHS-style hospital capacity CSV", "file"))
-            .Append(ImportForm("smart", "SMART Scheduling Links: the $bulk-publish manifest and its NDJSON files", "files", multiple: true));
-        return Page("Registry administration", body.ToString());
+        return RazorPage.Render<AdminDashboardPage>(new Dictionary<string, object?>
+        {
+            [nameof(AdminDashboardPage.User)] = user,
+            [nameof(AdminDashboardPage.Site)] = site,
+            [nameof(AdminDashboardPage.Credentials)] = credentials,
+        });
     }
 
-    private static string ImportForm(string format, string label, string field, bool multiple = false) =>
-        $"<form method=post enctype=\"multipart/form-data\" action=\"/registry/admin/import/{format}\"><label>{E(label)} " +
-        $"<input type=file name={field}{(multiple ? " multiple" : "")} required></label><button>Import</button></form>";
+    private static IResult LoginPage(string? error, int status = StatusCodes.Status200OK) =>
+        RazorPage.Render<AdminLoginPage>(new Dictionary<string, object?> { [nameof(AdminLoginPage.Error)] = error }, status);
 
-    private static IResult LoginPage(string? error, int status = 200) => Page("Registry administration: sign in",
-        "<h1>Registry administration</h1>" + (error is null ? "" : $"<p role=alert>{E(error)}</p>") +
-        "<form method=post action=\"/registry/admin/login\"><label>Username <input name=username autocomplete=username required></label>" +
-        "<label>Password <input name=password type=password autocomplete=current-password required></label><button>Sign in</button></form>", status: status);
+    /// <summary>A one-sentence page: done (with a link back), or refused (role=alert).</summary>
+    private static IResult Message(string title, string message, bool alert = false, string? back = null, int status = StatusCodes.Status200OK) =>
+        RazorPage.Render<AdminMessagePage>(new Dictionary<string, object?>
+        {
+            [nameof(AdminMessagePage.Title)] = title,
+            [nameof(AdminMessagePage.Message)] = message,
+            [nameof(AdminMessagePage.Alert)] = alert,
+            [nameof(AdminMessagePage.BackText)] = back,
+        }, status);
+
+    private static IResult CrossSiteRefused() => Message("Refused", "Cross-site form refused.", alert: true, status: StatusCodes.Status403Forbidden);
 
     private const string DeviceCookie = "gf_registry_device";
 
@@ -94,7 +78,7 @@ internal static partial class AdminPages
         }
         if (CrossOrigin(context))
         {
-            return Page("Refused", "<p role=alert>Cross-site form refused.</p>", status: 403);
+            return CrossSiteRefused();
         }
         var proxy = TrustedProxy(options);
         var form = await context.Request.ReadFormAsync(ct);
@@ -150,7 +134,7 @@ internal static partial class AdminPages
     {
         if (CrossOrigin(context))
         {
-            return Page("Refused", "<p role=alert>Cross-site form refused.</p>", status: 403);
+            return CrossSiteRefused();
         }
         // The session row is deleted: a copy of the cookie kept from before no longer opens anything.
         await AdminAccounts.SignOutAsync(db, context.Request.Cookies[AdminAccounts.CookieName], ct);
@@ -170,7 +154,7 @@ internal static partial class AdminPages
         var replacement = form["password"].ToString();
         if (replacement.Length is < 12 or > 1024)
         {
-            return Page("Not changed", "<p role=alert>The new password needs at least 12 characters.</p>", status: 400);
+            return Message("Not changed", "The new password needs at least 12 characters.", alert: true, status: StatusCodes.Status400BadRequest);
         }
         var result = await AdminAccounts.ChangePasswordAsync(db, throttle, user, form["current"].ToString(), replacement,
             ForwardedRequest.ClientAddress(context, TrustedProxy(options)), context.Request.Cookies[AdminAccounts.CookieName]!, ct);
@@ -179,7 +163,7 @@ internal static partial class AdminPages
             return refused;
         }
         context.Response.Cookies.Delete(AdminAccounts.CookieName, new CookieOptions { Path = "/registry/admin" });
-        return Page("Password changed", "<p>Password changed. Every session of this account has ended: sign in again.</p><p><a href=\"/registry/admin\">Sign in</a></p>");
+        return Message("Password changed", "Password changed. Every session of this account has ended: sign in again.", back: "Sign in");
     }
 
     private static System.Net.IPAddress? TrustedProxy(IOptions<RegistryOptions> options) =>
@@ -205,13 +189,16 @@ internal static partial class AdminPages
         var siteId = form["siteId"].ToString();
         if (siteId.Length is 0 or > 64 || !await db.Sites.AnyAsync(s => s.Id == siteId, ct))
         {
-            return Page("Unknown site", $"<p role=alert>No site with id {E(siteId)}.</p><p><a href=\"/registry/admin\">Back</a></p>", status: 404);
+            return Message("Unknown site", $"No site with id {siteId}.", alert: true, back: "Back", status: StatusCodes.Status404NotFound);
         }
         var (credential, id) = await SiteCredentials.IssueAsync(db, siteId, form["label"].ToString(), time.GetUtcNow(), ct);
         context.Response.Headers.CacheControl = "no-store";
-        return Page("Credential issued",
-            $"<h1>Credential for {E(siteId)}</h1><p>Shown once. Give it to the site; it goes in the X-Site-Credential header or the operator page.</p>" +
-            $"<p><code id=credential>{E(credential)}</code></p><p>Credential id: {E(id)}</p><p><a href=\"/registry/admin?site={Uri.EscapeDataString(siteId)}\">Back</a></p>");
+        return RazorPage.Render<CredentialIssuedPage>(new Dictionary<string, object?>
+        {
+            [nameof(CredentialIssuedPage.SiteId)] = siteId,
+            [nameof(CredentialIssuedPage.Credential)] = credential,
+            [nameof(CredentialIssuedPage.Id)] = id,
+        });
     }
 
     private static async Task<IResult> Revoke(HttpContext context, RegistryDbContext db, TimeProvider time, CancellationToken ct)
@@ -223,8 +210,9 @@ internal static partial class AdminPages
         var form = await context.Request.ReadFormAsync(ct);
         var id = form["id"].ToString();
         var revoked = id.Length <= 64 && await SiteCredentials.RevokeAsync(db, id, time.GetUtcNow(), ct);
-        return Page(revoked ? "Revoked" : "Unknown credential", revoked ? $"<p>Credential {E(id)} revoked.</p><p><a href=\"/registry/admin\">Back</a></p>"
-            : $"<p role=alert>No credential {E(id)}.</p>", status: revoked ? 200 : 404);
+        return revoked
+            ? Message("Revoked", $"Credential {id} revoked.", back: "Back")
+            : Message("Unknown credential", $"No credential {id}.", alert: true, status: StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> AddAccount(HttpContext context, RegistryDbContext db, TimeProvider time, CancellationToken ct)
@@ -237,10 +225,10 @@ internal static partial class AdminPages
         var username = form["username"].ToString();
         if (username.Length is 0 or > 64 || form["password"].ToString().Length < 12 || await db.AdminAccounts.AnyAsync(a => a.Username == username, ct))
         {
-            return Page("Not added", "<p role=alert>Give a new username (1–64 characters) and a password of at least 12 characters.</p>", status: 400);
+            return Message("Not added", "Give a new username (1–64 characters) and a password of at least 12 characters.", alert: true, status: StatusCodes.Status400BadRequest);
         }
         await AdminAccounts.CreateAsync(db, username, form["password"].ToString(), time.GetUtcNow(), ct);
-        return Page("Added", $"<p>Administrator {E(username)} added.</p><p><a href=\"/registry/admin\">Back</a></p>");
+        return Message("Added", $"Administrator {username} added.", back: "Back");
     }
 
     private static async Task<string?> UserAsync(HttpContext context, RegistryDbContext db, TimeProvider time, CancellationToken ct) =>
@@ -255,8 +243,8 @@ internal static partial class AdminPages
         }
         if (CrossOrigin(context))
         {
-            return Page("Refused", "<p role=alert>Cross-site form refused.</p>", status: 403);
+            return CrossSiteRefused();
         }
-        return context.Request.HasFormContentType ? null : Page("Refused", "<p role=alert>Send the form.</p>", status: 400);
+        return context.Request.HasFormContentType ? null : Message("Refused", "Send the form.", alert: true, status: StatusCodes.Status400BadRequest);
     }
 }

@@ -28,7 +28,7 @@ public sealed class SearchDefaultsTests
         var lite = await server.Client.GetStringAsync("/registry/lite?place=Lyon&type=test", Ct);
         Assert.Contains("Site near", lite);
         Assert.DoesNotContain("Site vienne", lite);
-        Assert.Contains("<option value=10 selected>10 km</option>", lite);
+        Assert.Contains("<option value=\"10\" selected>10 km</option>", lite);
 
         // The same radiusKm parameter widens both.
         using var wide = JsonDocument.Parse(await server.Client.GetStringAsync("/registry/v1/search?place=Lyon&type=test&radiusKm=50", Ct));
