@@ -106,9 +106,13 @@ public sealed class HourMixer
                 return 0;
             }
             var salt = RandomNumberGenerator.GetBytes(32);
+            foreach (var statement in _sql.Prepare)
+            {
+                await _db.Database.ExecuteSqlRawAsync(statement, ct);
+            }
             foreach (var statement in _sql.Move)
             {
-                await _db.Database.ExecuteSqlRawAsync(statement, statement.Contains("{0}", StringComparison.Ordinal) ? [after, through] : [], ct);
+                await _db.Database.ExecuteSqlRawAsync(statement, [after, through], ct);
             }
             var rows = await _db.Database.ExecuteSqlRawAsync(_sql.InsertBack, [salt], ct);
             foreach (var statement in _sql.Cleanup)
@@ -170,16 +174,19 @@ public sealed class HourMixer
 
         public string ReadState => $"SELECT COALESCE(MAX(\"Value\"), -1) AS \"Value\" FROM {_state} WHERE \"Name\" = {{0}}";
 
+        /// <summary>PostgreSQL: an empty temporary table dropped at commit. SQLite: no table left by an earlier failed run.</summary>
+        public string[] Prepare => _postgres
+            ? [$"CREATE TEMPORARY TABLE gardefou_mixing (LIKE {_keys}) ON COMMIT DROP"]
+            : ["DROP TABLE IF EXISTS temp.gardefou_mixing"];
+
         /// <summary>Rows created or revised in the hours after {0} up to {1}, moved out of the table into a temporary one.</summary>
         public string[] Move => _postgres
             ?
             [
-                $"CREATE TEMPORARY TABLE gardefou_mixing (LIKE {_keys}) ON COMMIT DROP",
                 $"WITH moved AS (DELETE FROM {_keys} {Hours} RETURNING *) INSERT INTO gardefou_mixing SELECT * FROM moved",
             ]
             :
             [
-                "DROP TABLE IF EXISTS temp.gardefou_mixing",
                 $"CREATE TEMPORARY TABLE gardefou_mixing AS SELECT * FROM {_keys} {Hours}",
                 $"DELETE FROM {_keys} {Hours}",
             ];
